@@ -1,0 +1,104 @@
+// The public API of aliyun-idv, shared by every runtime entry (node.mjs, node.cjs, workerd.mjs,
+// browser.mjs, bundler.mjs). It wraps the generated bindings (aliyun_idv.js): checks argument
+// types before they cross into WebAssembly, fills defaults that need the host (today's date in
+// China), and turns error objects thrown by the core into AliyunIdvError.
+import initWasm, * as raw from "./aliyun_idv.js";
+
+/** An error with a stable `code`. Never carries the access key secret or a full ID number, name or mobile. */
+export class AliyunIdvError extends Error {
+  constructor(code, message, details) {
+    super(message);
+    this.name = "AliyunIdvError";
+    this.code = code;
+    if (details) {
+      for (const key of ["field", "messageZh", "httpStatus", "requestId"]) {
+        if (details[key] !== undefined && details[key] !== null) this[key] = details[key];
+      }
+    }
+  }
+}
+
+let ready = false;
+
+function notReady() {
+  return new AliyunIdvError(
+    "NOT_INITIALIZED",
+    "aliyun-idv is not initialised: in a browser, `await init()` once before calling it " +
+      "(or import the package through a bundler, or use it from Node or Workers, where it initialises itself).",
+  );
+}
+
+/** Instantiates the WebAssembly module from a `WebAssembly.Module` or the bytes of the .wasm file. */
+export function initSync(input) {
+  if (ready) return;
+  const module = input && Object.getPrototypeOf(input) === Object.prototype ? input.module : input;
+  raw.initSync({ module });
+  ready = true;
+}
+
+/**
+ * Instantiates the WebAssembly module; by default fetches aliyun_idv_bg.wasm next to this file.
+ * Safe to call more than once and from every entry: later calls resolve at once.
+ */
+export default async function init(input) {
+  if (ready) return;
+  const moduleOrPath = input && Object.getPrototypeOf(input) === Object.prototype ? input.module_or_path ?? input.module : input;
+  await initWasm(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath });
+  ready = true;
+}
+
+function fromCore(e) {
+  if (e instanceof AliyunIdvError) return e;
+  if (e && typeof e === "object" && typeof e.code === "string") {
+    return new AliyunIdvError(e.code, String(e.message ?? e.code), e);
+  }
+  return new AliyunIdvError("INTERNAL", "aliyun-idv failed unexpectedly: " + String(e && e.message ? e.message : e));
+}
+
+// Errors for arguments of the wrong type, in the same shapes as the core's (codes in the core's table).
+const BAD_ARGUMENT = {
+  code: "INVALID_ARGUMENT",
+  message: "An argument has the wrong type or shape.",
+  messageZh: "参数类型或格式不正确。",
+};
+
+function badCheck(field) {
+  return { ok: false, error: { ...BAD_ARGUMENT, field } };
+}
+
+function badThrow(field) {
+  return new AliyunIdvError(BAD_ARGUMENT.code, BAD_ARGUMENT.message + " (" + field + ")", { ...BAD_ARGUMENT, field });
+}
+
+function isOptions(v) {
+  return v === undefined || v === null || (typeof v === "object" && !Array.isArray(v));
+}
+
+/** Today's date in China (UTC+8) as YYYY-MM-DD: the default `today` of every check. */
+export function chinaToday(now = new Date()) {
+  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function withToday(opts) {
+  if (opts && opts.today !== undefined && opts.today !== null) return opts;
+  return { ...(opts || {}), today: chinaToday() };
+}
+
+/** Checks a typed resident ID number. Never throws on bad input: returns `{ ok: false, error }`. */
+export function checkIdNumber(input, opts) {
+  if (!ready) throw notReady();
+  if (typeof input !== "string") return badCheck("idNumber");
+  if (!isOptions(opts)) return badCheck("options");
+  return raw.checkIdNumber(input, withToday(opts));
+}
+
+/** Lower-case hex MD5 of the UTF-8 bytes of `s` (the md5 parameter mode). */
+export function md5Hex(s) {
+  if (!ready) throw notReady();
+  if (typeof s !== "string") throw badThrow("input");
+  try {
+    return raw.md5Hex(s);
+  } catch (e) {
+    throw fromCore(e);
+  }
+}

@@ -1,0 +1,116 @@
+//! Errors are values with stable codes. Each code has an English and a Chinese message that never
+//! repeats the input (it may be a full ID number, name or mobile).
+
+use serde::Serialize;
+
+/// Which input an error concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Field {
+    #[serde(rename = "idNumber")]
+    IdNumber,
+    #[serde(rename = "today")]
+    Today,
+    #[serde(rename = "input")]
+    Input,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::IdNumber => "idNumber",
+            Field::Today => "today",
+            Field::Input => "input",
+        }
+    }
+}
+
+macro_rules! error_codes {
+    ($( $variant:ident => $code:literal, $en:literal, $zh:literal; )*) => {
+        /// Stable, SCREAMING_SNAKE error codes: part of the public API.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode { $( $variant, )* }
+
+        impl ErrorCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[ $( ErrorCode::$variant, )* ];
+
+            /// The stable code string, e.g. `ID_CHECKSUM`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $code, )* }
+            }
+            /// What went wrong, in English, without repeating the input.
+            pub fn message(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $en, )* }
+            }
+            /// What went wrong, in Chinese, without repeating the input.
+            pub fn message_zh(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $zh, )* }
+            }
+        }
+    };
+}
+
+error_codes! {
+    IdEmpty => "ID_EMPTY", "Enter the ID number.", "请输入身份证号码。";
+    IdBadChar => "ID_BAD_CHAR", "The ID number may contain only digits and a final X.", "身份证号码只能包含数字，最后一位可以是 X。";
+    IdLegacy15 => "ID_LEGACY_15", "This is a first-generation 15-digit number; enter the 18-digit number.", "这是第一代 15 位身份证号码，请输入 18 位号码。";
+    IdLength => "ID_LENGTH", "The ID number must have 18 characters.", "身份证号码应为 18 位。";
+    IdChecksum => "ID_CHECKSUM", "The last character of the ID number does not match the others; check for a typo.", "身份证号码校验位不正确，请检查是否输错。";
+    IdBirthDateInvalid => "ID_BIRTH_DATE_INVALID", "The birth date in the ID number is not a real date.", "身份证号码中的出生日期不是有效日期。";
+    IdBirthDateFuture => "ID_BIRTH_DATE_FUTURE", "The birth date in the ID number is in the future.", "身份证号码中的出生日期晚于今天。";
+    IdBirthDateTooEarly => "ID_BIRTH_DATE_TOO_EARLY", "The birth date in the ID number is before 1900.", "身份证号码中的出生日期早于 1900 年。";
+    IdNotMainland => "ID_NOT_MAINLAND", "This is a Hong Kong, Macao or Taiwan residence permit number, not a mainland resident ID.", "这是港澳台居民居住证号码，不是内地居民身份证号码。";
+    IdRegionUnknown => "ID_REGION_UNKNOWN", "The ID number does not start with a known region code.", "身份证号码的地区代码不存在。";
+    TodayInvalid => "TODAY_INVALID", "The option `today` must be a date as YYYYMMDD or YYYY-MM-DD.", "参数 today 必须是 YYYYMMDD 或 YYYY-MM-DD 格式的日期。";
+    InvalidArgument => "INVALID_ARGUMENT", "An argument has the wrong type or shape.", "参数类型或格式不正确。";
+}
+
+/// The error half of a check result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckError {
+    pub code: ErrorCode,
+    pub field: Field,
+    /// Extra guidance that is safe to show the person who typed the input.
+    pub hint: Option<String>,
+}
+
+impl CheckError {
+    pub fn new(code: ErrorCode, field: Field) -> Self {
+        CheckError { code, field, hint: None }
+    }
+    pub fn with_hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn message(&self) -> &'static str {
+        self.code.message()
+    }
+    pub fn message_zh(&self) -> &'static str {
+        self.code.message_zh()
+    }
+}
+
+impl core::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.code.message())
+    }
+}
+
+impl std::error::Error for CheckError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_screaming_snake_with_both_messages() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "duplicate code {s}");
+            assert!(s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'), "{s}");
+            assert!(!code.message().is_empty() && !code.message_zh().is_empty(), "{s}");
+            assert!(code.message_zh().chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{s} zh");
+        }
+    }
+}

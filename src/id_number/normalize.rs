@@ -1,0 +1,40 @@
+//! Normalisation of a typed ID number: trim Unicode whitespace, map full-width digits and X to
+//! ASCII, upper-case `x`. Nothing else is repaired.
+
+/// Canonical form of `input` and whether it differs from the input.
+pub fn normalize(input: &str) -> (String, bool) {
+    let trimmed = input.trim();
+    let mut out = String::with_capacity(trimmed.len());
+    for c in trimmed.chars() {
+        out.push(match c {
+            '\u{FF10}'..='\u{FF19}' => {
+                char::from_u32(u32::from(c).wrapping_sub(0xFF10).wrapping_add(u32::from('0'))).unwrap_or(c)
+            }
+            'x' | '\u{FF38}' | '\u{FF58}' => 'X',
+            other => other,
+        });
+    }
+    let changed = out != input;
+    (out, changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn trims_unicode_whitespace_and_maps_full_width() {
+        assert_eq!(normalize("\u{3000}１１０１０５x\u{a0}\n"), ("110105X".to_string(), true));
+        assert_eq!(normalize("ｘ"), ("X".to_string(), true));
+        assert_eq!(normalize("Ｘ"), ("X".to_string(), true));
+        assert_eq!(normalize("11010519491231002X"), ("11010519491231002X".to_string(), false));
+    }
+
+    #[test]
+    fn repairs_nothing_else() {
+        assert_eq!(normalize("110 105").0, "110 105");
+        assert_eq!(normalize("110-105").0, "110-105");
+        assert_eq!(normalize("\u{feff}110").0, "\u{feff}110");
+        assert_eq!(normalize("١٢٣").0, "١٢٣");
+    }
+}

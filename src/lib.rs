@@ -1,0 +1,21 @@
+//! aliyun-idv: a no-I/O core for Alibaba Cloud ID Verification.
+//!
+//! Pre-validates what users type, hashes and masks fields, and (in later modules) builds signed
+//! requests and parses answers. Nothing here reads the clock, randomness, the network or the
+//! file system: "today", timestamps and nonces are inputs.
+//!
+//! The plain Rust API lives in the modules below; `bindings` (wasm32 only) is the thin
+//! WebAssembly layer that the npm package wraps.
+
+#![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
+
+pub mod error;
+pub mod hash;
+pub mod id_number;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+
+pub use error::{CheckError, ErrorCode, Field};
+pub use hash::md5_hex;
+pub use id_number::{check_id_number, IdCheck, IdOptions};
