@@ -5,7 +5,7 @@ SHELL := /bin/bash
 WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 PKGTEST = $$(cat build/pkgtest-dir)
 
-.PHONY: all setup setup-test build demo test test-native test-lint test-wasm-node test-wasm-browser \
+.PHONY: all setup setup-test build demo test tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
         test-package test-types test-workerd test-browser www clean
 
 all: build
@@ -25,8 +25,15 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-native test-lint test-wasm-node test-wasm-browser test-package test-types test-workerd test-browser
+test: setup-test build test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-types test-workerd test-browser
 	@echo "make test: all layers passed"
+
+## tables: regenerate the compiled region and mobile tables from data/
+tables:
+	python3 scripts/gen-tables.py
+
+test-tables:
+	python3 scripts/gen-tables.py --check
 
 test-native:
 	cargo test --all-targets

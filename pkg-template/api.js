@@ -84,6 +84,15 @@ function withToday(opts) {
   return { ...(opts || {}), today: chinaToday() };
 }
 
+function guarded(fn) {
+  if (!ready) throw notReady();
+  try {
+    return fn();
+  } catch (e) {
+    throw fromCore(e);
+  }
+}
+
 /** Checks a typed resident ID number. Never throws on bad input: returns `{ ok: false, error }`. */
 export function checkIdNumber(input, opts) {
   if (!ready) throw notReady();
@@ -92,13 +101,54 @@ export function checkIdNumber(input, opts) {
   return raw.checkIdNumber(input, withToday(opts));
 }
 
+/** Checks a real name as printed on the ID card. */
+export function checkName(input) {
+  if (!ready) throw notReady();
+  if (typeof input !== "string") return badCheck("name");
+  return raw.checkName(input);
+}
+
+/** Checks a mainland mobile number and names the operator its prefix was assigned to. */
+export function checkMobile(input) {
+  if (!ready) throw notReady();
+  if (typeof input !== "string") return badCheck("mobile");
+  return raw.checkMobile(input);
+}
+
+/** Checks an ID card validity period `{ start, end, idNumber?, today? }`. */
+export function checkValidityPeriod(input) {
+  if (!ready) throw notReady();
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return badCheck("input");
+  for (const [key, field] of [["start", "validityStart"], ["end", "validityEnd"]]) {
+    if (typeof input[key] !== "string") return badCheck(field);
+  }
+  if (input.idNumber !== undefined && input.idNumber !== null && typeof input.idNumber !== "string") return badCheck("idNumber");
+  const { start, end, idNumber, today } = input;
+  return raw.checkValidityPeriod(withToday({ start, end, idNumber: idNumber ?? undefined, today }));
+}
+
+/** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError on other input. */
+export function upgradeLegacyIdNumber(id15) {
+  if (typeof id15 !== "string") return guarded(() => { throw badThrow("idNumber"); });
+  return guarded(() => raw.upgradeLegacyIdNumber(id15));
+}
+
+function masker(rawFn) {
+  return (s) => {
+    if (!ready) throw notReady();
+    return rawFn(typeof s === "string" ? s : typeof s === "number" || typeof s === "bigint" ? String(s) : "");
+  };
+}
+
+/** `110105********002X`. Never fails. */
+export const maskIdNumber = masker((s) => raw.maskIdNumber(s));
+/** `张*`. Never fails. */
+export const maskName = masker((s) => raw.maskName(s));
+/** `138****5678`. Never fails. */
+export const maskMobile = masker((s) => raw.maskMobile(s));
+
 /** Lower-case hex MD5 of the UTF-8 bytes of `s` (the md5 parameter mode). */
 export function md5Hex(s) {
-  if (!ready) throw notReady();
-  if (typeof s !== "string") throw badThrow("input");
-  try {
-    return raw.md5Hex(s);
-  } catch (e) {
-    throw fromCore(e);
-  }
+  if (typeof s !== "string") return guarded(() => { throw badThrow("input"); });
+  return guarded(() => raw.md5Hex(s));
 }

@@ -33,10 +33,78 @@ export interface IdCheckOptions {
   allowResidencePermit?: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface IdInfo {}
+/** What a valid ID number says. */
+export interface IdInfo {
+  /** `YYYY-MM-DD`. */
+  birthDate: string;
+  gender: "male" | "female";
+  /** Whole years on `today`. */
+  age: number;
+  /** The 6-digit address code. */
+  regionCode: string;
+  /** The name of the address code, where the table knows it. */
+  regionName: string | null;
+  /** The province (or SAR) name, e.g. 北京市. */
+  province: string;
+}
 
+/**
+ * Checks a typed resident ID number (GB 11643-1999): normalises whitespace, full-width digits and
+ * `x`, then checks length, characters, checksum, birth date and region. Warnings:
+ * `REGION_UNRECOGNIZED`, `REGION_ABOLISHED_BEFORE_BIRTH`. A 15-digit number gives `ID_LEGACY_15`
+ * with the upgraded 18-digit number in `error.hint`.
+ */
 export declare function checkIdNumber(input: string, opts?: IdCheckOptions): Check<string, IdInfo>;
+
+export interface NameInfo {
+  /** Characters (Unicode scalar values), not UTF-16 units. */
+  length: number;
+  /** Contains the middle dot `·` of a minority name. */
+  minorityName: boolean;
+}
+/** Checks a real name as printed on the ID card; dot look-alikes become `·`. */
+export declare function checkName(input: string): Check<string, NameInfo>;
+
+export interface MobileInfo {
+  /** The operator the prefix was assigned to (a hint since number portability). */
+  carrier: "CMCC" | "CUCC" | "CTCC" | "CBN";
+  mvno: boolean;
+  dataCard: boolean;
+  satellite: boolean;
+}
+/** Checks a mainland mobile number; accepts spaces, hyphens, full-width digits and +86/0086/86. */
+export declare function checkMobile(input: string): Check<string, MobileInfo>;
+
+export interface ValidityPeriodInput {
+  /** `YYYYMMDD`, `YYYY-MM-DD`, `YYYY.MM.DD` or `YYYY/MM/DD`. */
+  start: string;
+  /** A date as for `start`, or long-term: `long-term`, `长期`, `长期有效`, `00000000`. */
+  end: string;
+  /** Checked first; then the start and the term are checked against its birth date. */
+  idNumber?: string;
+  /** `YYYYMMDD` or `YYYY-MM-DD`; default: the current date in China (UTC+8). */
+  today?: string;
+}
+export interface ValidityPeriodInfo {
+  termYears: 5 | 10 | 20 | null;
+  longTerm: boolean;
+  /** `YYYY-MM-DD`, or null for long-term. */
+  expiresOn: string | null;
+}
+/** Checks an ID card validity period. */
+export declare function checkValidityPeriod(
+  input: ValidityPeriodInput,
+): Check<{ start: string; /** `YYYYMMDD` or `long-term` */ end: string }, ValidityPeriodInfo>;
+
+/** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError otherwise. */
+export declare function upgradeLegacyIdNumber(id15: string): string;
+
+/** `110105********002X`. Never fails. */
+export declare function maskIdNumber(s: string): string;
+/** `张*`. Never fails. */
+export declare function maskName(s: string): string;
+/** `138****5678`. Never fails. */
+export declare function maskMobile(s: string): string;
 
 /** Lower-case hex MD5 of the UTF-8 bytes of `s` (the md5 parameter mode). */
 export declare function md5Hex(s: string): string;

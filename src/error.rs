@@ -8,6 +8,14 @@ use serde::Serialize;
 pub enum Field {
     #[serde(rename = "idNumber")]
     IdNumber,
+    #[serde(rename = "name")]
+    Name,
+    #[serde(rename = "mobile")]
+    Mobile,
+    #[serde(rename = "validityStart")]
+    ValidityStart,
+    #[serde(rename = "validityEnd")]
+    ValidityEnd,
     #[serde(rename = "today")]
     Today,
     #[serde(rename = "input")]
@@ -18,6 +26,10 @@ impl Field {
     pub fn as_str(self) -> &'static str {
         match self {
             Field::IdNumber => "idNumber",
+            Field::Name => "name",
+            Field::Mobile => "mobile",
+            Field::ValidityStart => "validityStart",
+            Field::ValidityEnd => "validityEnd",
             Field::Today => "today",
             Field::Input => "input",
         }
@@ -61,6 +73,26 @@ error_codes! {
     IdBirthDateTooEarly => "ID_BIRTH_DATE_TOO_EARLY", "The birth date in the ID number is before 1900.", "身份证号码中的出生日期早于 1900 年。";
     IdNotMainland => "ID_NOT_MAINLAND", "This is a Hong Kong, Macao or Taiwan residence permit number, not a mainland resident ID.", "这是港澳台居民居住证号码，不是内地居民身份证号码。";
     IdRegionUnknown => "ID_REGION_UNKNOWN", "The ID number does not start with a known region code.", "身份证号码的地区代码不存在。";
+    NameEmpty => "NAME_EMPTY", "Enter the name.", "请输入姓名。";
+    NameBadChar => "NAME_BAD_CHAR", "The name may contain only Chinese characters and the middle dot ·, as on the ID card.", "姓名只能包含汉字和间隔号“·”，请与身份证一致。";
+    NameBadDot => "NAME_BAD_DOT", "The middle dot · must stand between two characters, once at a time.", "间隔号“·”只能位于两个汉字之间，且不能连续出现。";
+    NameTooShort => "NAME_TOO_SHORT", "The name must have at least 2 characters.", "姓名至少应有 2 个字。";
+    NameTooLong => "NAME_TOO_LONG", "The name may have at most 30 characters.", "姓名最多 30 个字。";
+    MobileEmpty => "MOBILE_EMPTY", "Enter the mobile number.", "请输入手机号码。";
+    MobileBadChar => "MOBILE_BAD_CHAR", "The mobile number may contain only digits (spaces, hyphens and +86 are accepted).", "手机号码只能包含数字（可带空格、连字符或 +86）。";
+    MobileNotMainland => "MOBILE_NOT_MAINLAND", "Only mainland China (+86) mobile numbers can be verified.", "仅支持中国大陆（+86）手机号码。";
+    MobileNotMobile => "MOBILE_NOT_MOBILE", "This is not a mobile number: mainland mobile numbers start with 1.", "这不是手机号码：大陆手机号码以 1 开头。";
+    MobileLength => "MOBILE_LENGTH", "A mainland mobile number has 11 digits.", "大陆手机号码应为 11 位。";
+    MobileUnassignedPrefix => "MOBILE_UNASSIGNED_PREFIX", "No operator uses this number range for personal mobiles; check for a typo.", "该号段未分配给个人手机用户，请检查是否输错。";
+    PeriodStartInvalid => "PERIOD_START_INVALID", "The start date of the validity period is not a date as YYYYMMDD or YYYY-MM-DD.", "有效期开始日期格式不正确，应为 YYYYMMDD 或 YYYY-MM-DD。";
+    PeriodEndInvalid => "PERIOD_END_INVALID", "The end date of the validity period is not a date as YYYYMMDD or YYYY-MM-DD, or 长期 (long-term).", "有效期截止日期格式不正确，应为 YYYYMMDD、YYYY-MM-DD 或“长期”。";
+    PeriodStartBeforeBirth => "PERIOD_START_BEFORE_BIRTH", "The validity period starts before the birth date in the ID number.", "有效期开始日期早于身份证号码中的出生日期。";
+    PeriodStartInFuture => "PERIOD_START_IN_FUTURE", "The validity period starts in the future.", "有效期开始日期晚于今天。";
+    PeriodStartBeforeGen2 => "PERIOD_START_BEFORE_GEN2", "The validity period starts before 2004, so this is a first-generation card, which is no longer valid.", "有效期开始日期早于 2004 年，这是已停止使用的第一代身份证。";
+    PeriodEndBeforeStart => "PERIOD_END_BEFORE_START", "The validity period ends before it starts.", "有效期截止日期早于开始日期。";
+    PeriodEndMismatch => "PERIOD_END_MISMATCH", "A card is valid for 5, 10 or 20 years to the day, or long-term; the end date does not fit the start date.", "身份证有效期为 5 年、10 年、20 年（截止日与开始日同月同日）或长期，截止日期与开始日期不符。";
+    PeriodTermAgeMismatch => "PERIOD_TERM_AGE_MISMATCH", "The validity term does not fit the holder's age when the card was issued.", "有效期限与办证时的年龄不符。";
+    PeriodExpired => "PERIOD_EXPIRED", "The ID card has expired.", "身份证已过有效期。";
     TodayInvalid => "TODAY_INVALID", "The option `today` must be a date as YYYYMMDD or YYYY-MM-DD.", "参数 today 必须是 YYYYMMDD 或 YYYY-MM-DD 格式的日期。";
     InvalidArgument => "INVALID_ARGUMENT", "An argument has the wrong type or shape.", "参数类型或格式不正确。";
 }

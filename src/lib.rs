@@ -9,13 +9,23 @@
 
 #![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
 
+pub mod date;
 pub mod error;
 pub mod hash;
 pub mod id_number;
+pub mod mask;
+pub mod mobile;
+pub mod name;
+pub mod period;
+pub mod region;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
 pub use error::{CheckError, ErrorCode, Field};
 pub use hash::md5_hex;
-pub use id_number::{check_id_number, IdCheck, IdOptions};
+pub use id_number::{check_id_number, upgrade_legacy, Gender, IdCheck, IdInfo, IdOptions};
+pub use mask::{mask_id_number, mask_mobile, mask_name};
+pub use mobile::{check_mobile, Carrier, MobileCheck};
+pub use name::{check_name, NameCheck};
+pub use period::{check_validity_period, PeriodCheck, Term};

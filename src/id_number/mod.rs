@@ -1,15 +1,63 @@
-//! Resident ID numbers (GB 11643-1999): normalisation and the checks of `spec/validation.md` §1.
+//! Resident ID numbers (GB 11643-1999): normalisation, the checks of `spec/validation.md` §1 in
+//! their order, and what the number says (birth date, gender, age, region).
 
 pub mod checksum;
+pub mod legacy;
 pub mod normalize;
 
+use chrono::NaiveDate;
+
+use crate::date;
 use crate::error::{CheckError, ErrorCode, Field};
+use crate::region::{self, LastSeen};
+
+/// Address codes of residence permits for Hong Kong, Macao and Taiwan residents.
+const RESIDENCE_PERMIT_CODES: [u32; 3] = [810000, 820000, 830000];
+/// A code that ended this many years or more before the birth year gets a warning.
+const ABOLISHED_WARNING_YEARS: u16 = 5;
+
+/// Warning: the exact address code is not a county-level code of the table.
+pub const REGION_UNRECOGNIZED: &str = "REGION_UNRECOGNIZED";
+/// Warning: dated sources say the address code ended 5 or more years before the birth year.
+pub const REGION_ABOLISHED_BEFORE_BIRTH: &str = "REGION_ABOLISHED_BEFORE_BIRTH";
 
 /// Options of [`check_id_number`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct IdOptions {
-    /// Accept Hong Kong, Macao and Taiwan residence permit numbers (830000 etc.).
+    /// The date the check is made on: birth dates after it are refused, ages are counted to it.
+    pub today: NaiveDate,
+    /// Accept Hong Kong, Macao and Taiwan residence permit numbers (810000, 820000, 830000).
     pub allow_residence_permit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
+/// What a valid number says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdInfo {
+    pub birth_date: NaiveDate,
+    pub gender: Gender,
+    /// Age in whole years on `today`.
+    pub age: u32,
+    /// The 6-digit address code.
+    pub region_code: u32,
+    /// The name of the address code, where the table knows it.
+    pub region_name: Option<&'static str>,
+    /// The province (or SAR, for residence permits) name.
+    pub province: &'static str,
 }
 
 /// A valid ID number in canonical form.
@@ -19,6 +67,7 @@ pub struct IdCheck {
     pub value: String,
     /// Whether normalisation changed the input.
     pub changed: bool,
+    pub info: IdInfo,
     /// Warning codes: valid, but worth showing.
     pub warnings: Vec<&'static str>,
 }
@@ -27,18 +76,30 @@ fn err(code: ErrorCode) -> CheckError {
     CheckError::new(code, Field::IdNumber)
 }
 
-/// Checks a typed ID number and returns its canonical form or the first error.
-pub fn check_id_number(input: &str, _opts: &IdOptions) -> Result<IdCheck, CheckError> {
+/// The decimal value of ASCII digits (`None` on a non-digit).
+fn number(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |acc, &d| {
+        d.is_ascii_digit().then_some(())?;
+        acc.checked_mul(10)?.checked_add(u32::from(d.wrapping_sub(b'0')))
+    })
+}
+
+/// Checks a typed ID number and returns its canonical form and what it says, or the first error.
+pub fn check_id_number(input: &str, opts: &IdOptions) -> Result<IdCheck, CheckError> {
     let (value, changed) = normalize::normalize(input);
-    if value.is_empty() {
+    let bytes = value.as_bytes();
+    if bytes.is_empty() {
         return Err(err(ErrorCode::IdEmpty));
     }
-    let bytes = value.as_bytes();
     if !bytes.iter().all(|&b| b.is_ascii_digit() || b == b'X') {
         return Err(err(ErrorCode::IdBadChar));
     }
     if bytes.len() == 15 && bytes.iter().all(u8::is_ascii_digit) {
-        return Err(err(ErrorCode::IdLegacy15));
+        let e = err(ErrorCode::IdLegacy15);
+        return Err(match legacy::upgrade(&value) {
+            Some(upgraded) => e.with_hint(upgraded),
+            None => e,
+        });
     }
     if bytes.len() != 18 {
         return Err(err(ErrorCode::IdLength));
@@ -49,38 +110,78 @@ pub fn check_id_number(input: &str, _opts: &IdOptions) -> Result<IdCheck, CheckE
     if !checksum::is_valid(bytes) {
         return Err(err(ErrorCode::IdChecksum));
     }
-    Ok(IdCheck { value, changed, warnings: Vec::new() })
+    let birth_digits = bytes.get(6..14).ok_or_else(|| err(ErrorCode::IdLength))?;
+    let birth_date = core::str::from_utf8(birth_digits)
+        .ok()
+        .and_then(|s| date::parse_date(s, b""))
+        .ok_or_else(|| err(ErrorCode::IdBirthDateInvalid))?;
+    if birth_date > opts.today {
+        return Err(err(ErrorCode::IdBirthDateFuture));
+    }
+    if birth_date < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
+        return Err(err(ErrorCode::IdBirthDateTooEarly));
+    }
+
+    let region_code = bytes.get(..6).and_then(number).ok_or_else(|| err(ErrorCode::IdRegionUnknown))?;
+    let (region_name, province, warnings) = region_of(region_code, birth_date, opts)?;
+    let sequence = bytes.get(16).map_or(0, |d| d.wrapping_sub(b'0'));
+    Ok(IdCheck {
+        value,
+        changed,
+        info: IdInfo {
+            birth_date,
+            gender: if sequence % 2 == 1 { Gender::Male } else { Gender::Female },
+            age: date::age(birth_date, opts.today),
+            region_code,
+            region_name,
+            province,
+        },
+        warnings,
+    })
+}
+
+/// The 18-digit form of a first-generation 15-digit number (normalised as for [`check_id_number`]).
+/// The result still has to pass [`check_id_number`] (birth date, region).
+pub fn upgrade_legacy(id15: &str) -> Result<String, CheckError> {
+    let (value, _) = normalize::normalize(id15);
+    if value.is_empty() {
+        return Err(err(ErrorCode::IdEmpty));
+    }
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(err(ErrorCode::IdBadChar));
+    }
+    legacy::upgrade(&value).ok_or_else(|| err(ErrorCode::IdLength))
+}
+
+type RegionFacts = (Option<&'static str>, &'static str, Vec<&'static str>);
+
+/// Step 10 of the rules: the address code.
+fn region_of(code: u32, birth: NaiveDate, opts: &IdOptions) -> Result<RegionFacts, CheckError> {
+    let province_code = code / 10000;
+    if RESIDENCE_PERMIT_CODES.contains(&code) {
+        if !opts.allow_residence_permit {
+            return Err(err(ErrorCode::IdNotMainland));
+        }
+        let name = region::lookup(code).and_then(|r| r.name).unwrap_or("");
+        return Ok((Some(name), name, Vec::new()));
+    }
+    if !region::is_mainland_province(province_code) || !region::prefix_has_county(code / 100) {
+        return Err(err(ErrorCode::IdRegionUnknown));
+    }
+    let province = region::province_name(province_code).unwrap_or("");
+    let entry = region::lookup(code);
+    let mut warnings = Vec::new();
+    if !entry.is_some_and(|r| region::is_county_level(r.code)) {
+        warnings.push(REGION_UNRECOGNIZED);
+    }
+    if let Some(LastSeen::Year(last)) = entry.map(|r| r.last_seen) {
+        let birth_year = u16::try_from(chrono::Datelike::year(&birth)).unwrap_or(0);
+        if last.saturating_add(ABOLISHED_WARNING_YEARS) <= birth_year {
+            warnings.push(REGION_ABOLISHED_BEFORE_BIRTH);
+        }
+    }
+    Ok((entry.and_then(|r| r.name), province, warnings))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn code(input: &str) -> &'static str {
-        match check_id_number(input, &IdOptions::default()) {
-            Ok(_) => "OK",
-            Err(e) => e.code.as_str(),
-        }
-    }
-
-    #[test]
-    fn checks_in_spec_order() {
-        assert_eq!(code(""), "ID_EMPTY");
-        assert_eq!(code(" \u{3000}\t"), "ID_EMPTY");
-        assert_eq!(code("11010519491231002*"), "ID_BAD_CHAR");
-        assert_eq!(code("110105491231002"), "ID_LEGACY_15");
-        assert_eq!(code("1101051949123100"), "ID_LENGTH");
-        assert_eq!(code("1101051949123100X2"), "ID_BAD_CHAR");
-        assert_eq!(code("110105194912310021"), "ID_CHECKSUM");
-        assert_eq!(code("11010519491231002X"), "OK");
-    }
-
-    #[test]
-    fn normalises_and_says_so() {
-        let r = check_id_number(" １１０１０５１９４９１２３１００２ｘ ", &IdOptions::default()).unwrap();
-        assert_eq!(r.value, "11010519491231002X");
-        assert!(r.changed);
-        let r = check_id_number("11010519491231002X", &IdOptions::default()).unwrap();
-        assert!(!r.changed);
-    }
-}
+mod tests;

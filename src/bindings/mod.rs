@@ -8,10 +8,14 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{CheckError, ErrorCode, Field};
 
+mod checks;
+
+pub use checks::*;
+
 /// `{ ok: false, error: {...} }` and the payload of thrown errors.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct JsError<'a> {
+pub(crate) struct JsError<'a> {
     code: &'static str,
     field: &'static str,
     message: &'static str,
@@ -33,69 +37,55 @@ impl<'a> From<&'a CheckError> for JsError<'a> {
 }
 
 #[derive(Serialize)]
-struct Failed<'a> {
-    ok: bool,
-    error: JsError<'a>,
+pub(crate) struct Failed<'a> {
+    pub ok: bool,
+    pub error: JsError<'a>,
 }
 
 #[derive(Serialize)]
-struct Passed<'a, V: Serialize, I: Serialize> {
-    ok: bool,
-    value: V,
-    info: I,
-    warnings: &'a [&'static str],
-    changed: bool,
+pub(crate) struct Passed<'a, V: Serialize, I: Serialize> {
+    pub ok: bool,
+    pub value: V,
+    pub info: I,
+    pub warnings: &'a [&'static str],
+    pub changed: bool,
 }
 
-fn to_js<T: Serialize>(v: &T) -> JsValue {
+/// `{ ok: true, value, info, warnings, changed }`.
+pub(crate) fn passed<V: Serialize, I: Serialize>(value: V, info: I, warnings: &[&'static str], changed: bool) -> JsValue {
+    to_js(&Passed { ok: true, value, info, warnings, changed })
+}
+
+/// Throws `{code, field, message, messageZh}` (the JS layer makes it an AliyunIdvError). The hint
+/// is left out: thrown errors end up in logs, and a hint may hold a full ID number.
+pub(crate) fn thrown(e: &CheckError) -> JsValue {
+    to_js(&JsError { hint: None, ..JsError::from(e) })
+}
+
+/// The `today` option, which the JS layer always fills.
+pub(crate) fn today(s: Option<&str>) -> Result<chrono::NaiveDate, CheckError> {
+    s.and_then(crate::date::parse_today).ok_or_else(|| CheckError::new(ErrorCode::TodayInvalid, Field::Today))
+}
+
+pub(crate) fn to_js<T: Serialize>(v: &T) -> JsValue {
     // json_compatible: objects, not Map; null, not undefined.
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     v.serialize(&ser).unwrap_or(JsValue::NULL)
 }
 
-fn failed(e: &CheckError) -> JsValue {
+pub(crate) fn failed(e: &CheckError) -> JsValue {
     to_js(&Failed { ok: false, error: JsError::from(e) })
 }
 
-fn bad_argument(field: Field) -> CheckError {
+pub(crate) fn bad_argument(field: Field) -> CheckError {
     CheckError::new(ErrorCode::InvalidArgument, field)
 }
 
 /// Options objects: absent, `undefined` and `null` mean "defaults"; anything else must parse.
-fn options<T: for<'de> Deserialize<'de> + Default>(v: JsValue) -> Result<T, CheckError> {
+pub(crate) fn options<T: for<'de> Deserialize<'de> + Default>(v: JsValue) -> Result<T, CheckError> {
     if v.is_undefined() || v.is_null() {
         return Ok(T::default());
     }
     serde_wasm_bindgen::from_value(v).map_err(|_| bad_argument(Field::Input))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct IdOptionsJs {
-    allow_residence_permit: Option<bool>,
-    today: Option<String>,
-}
-
-#[derive(Serialize)]
-struct IdInfoJs {}
-
-#[wasm_bindgen(js_name = checkIdNumber)]
-pub fn check_id_number(input: &str, opts: JsValue) -> JsValue {
-    let opts: IdOptionsJs = match options(opts) {
-        Ok(o) => o,
-        Err(e) => return failed(&e),
-    };
-    let _ = opts.today;
-    let core_opts = crate::id_number::IdOptions {
-        allow_residence_permit: opts.allow_residence_permit.unwrap_or(false),
-    };
-    match crate::id_number::check_id_number(input, &core_opts) {
-        Ok(r) => to_js(&Passed { ok: true, value: &r.value, info: IdInfoJs {}, warnings: &r.warnings, changed: r.changed }),
-        Err(e) => failed(&e),
-    }
-}
-
-#[wasm_bindgen(js_name = md5Hex)]
-pub fn md5_hex(s: &str) -> String {
-    crate::hash::md5_hex(s)
-}

@@ -1,0 +1,174 @@
+//! Bindings of the checks, masks and hashing: convert, call the core, convert back.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use super::{failed, options, passed, thrown, today};
+use crate::date;
+use crate::period::{End, Term};
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct IdOptionsJs {
+    allow_residence_permit: Option<bool>,
+    today: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IdInfoJs {
+    birth_date: String,
+    gender: &'static str,
+    age: u32,
+    region_code: String,
+    region_name: Option<&'static str>,
+    province: &'static str,
+}
+
+#[wasm_bindgen(js_name = checkIdNumber)]
+pub fn check_id_number(input: &str, opts: JsValue) -> JsValue {
+    let run = || {
+        let o: IdOptionsJs = options(opts)?;
+        let core_opts = crate::id_number::IdOptions {
+            today: today(o.today.as_deref())?,
+            allow_residence_permit: o.allow_residence_permit.unwrap_or(false),
+        };
+        crate::id_number::check_id_number(input, &core_opts)
+    };
+    match run() {
+        Ok(r) => {
+            let i = &r.info;
+            let info = IdInfoJs {
+                birth_date: date::iso(i.birth_date),
+                gender: i.gender.as_str(),
+                age: i.age,
+                region_code: r.value.get(..6).unwrap_or("").to_string(),
+                region_name: i.region_name,
+                province: i.province,
+            };
+            passed(&r.value, info, &r.warnings, r.changed)
+        }
+        Err(e) => failed(&e),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NameInfoJs {
+    length: usize,
+    minority_name: bool,
+}
+
+#[wasm_bindgen(js_name = checkName)]
+pub fn check_name(input: &str) -> JsValue {
+    match crate::name::check_name(input) {
+        Ok(r) => passed(&r.value, NameInfoJs { length: r.length, minority_name: r.minority_name }, &[], r.changed),
+        Err(e) => failed(&e),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MobileInfoJs {
+    carrier: &'static str,
+    mvno: bool,
+    data_card: bool,
+    satellite: bool,
+}
+
+#[wasm_bindgen(js_name = checkMobile)]
+pub fn check_mobile(input: &str) -> JsValue {
+    use crate::mobile::Kind;
+    match crate::mobile::check_mobile(input) {
+        Ok(r) => {
+            let info = MobileInfoJs {
+                carrier: r.carrier.as_str(),
+                mvno: r.kind == Kind::Mvno,
+                data_card: r.kind == Kind::DataCard,
+                satellite: r.kind == Kind::Satellite,
+            };
+            passed(&r.value, info, &[], r.changed)
+        }
+        Err(e) => failed(&e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct PeriodInputJs {
+    start: Option<String>,
+    end: Option<String>,
+    id_number: Option<String>,
+    today: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PeriodValueJs {
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PeriodInfoJs {
+    term_years: Option<u8>,
+    long_term: bool,
+    expires_on: Option<String>,
+}
+
+#[wasm_bindgen(js_name = checkValidityPeriod)]
+pub fn check_validity_period(input: JsValue) -> JsValue {
+    let run = || {
+        let i: PeriodInputJs = options(input)?;
+        let today = today(i.today.as_deref())?;
+        crate::period::check_validity_period(
+            i.start.as_deref().unwrap_or(""),
+            i.end.as_deref().unwrap_or(""),
+            i.id_number.as_deref(),
+            today,
+        )
+    };
+    match run() {
+        Ok(r) => {
+            let value = PeriodValueJs { start: date::compact(r.start), end: r.end_value() };
+            let info = PeriodInfoJs {
+                term_years: match r.term {
+                    Term::Years(n) => Some(n),
+                    Term::LongTerm => None,
+                },
+                long_term: r.term == Term::LongTerm,
+                expires_on: match r.end {
+                    End::Date(d) => Some(date::iso(d)),
+                    End::LongTerm => None,
+                },
+            };
+            passed(value, info, &[], r.changed)
+        }
+        Err(e) => failed(&e),
+    }
+}
+
+#[wasm_bindgen(js_name = upgradeLegacyIdNumber)]
+pub fn upgrade_legacy_id_number(id15: &str) -> Result<String, JsValue> {
+    crate::id_number::upgrade_legacy(id15).map_err(|e| thrown(&e))
+}
+
+#[wasm_bindgen(js_name = maskIdNumber)]
+pub fn mask_id_number(s: &str) -> String {
+    crate::mask::mask_id_number(s)
+}
+
+#[wasm_bindgen(js_name = maskName)]
+pub fn mask_name(s: &str) -> String {
+    crate::mask::mask_name(s)
+}
+
+#[wasm_bindgen(js_name = maskMobile)]
+pub fn mask_mobile(s: &str) -> String {
+    crate::mask::mask_mobile(s)
+}
+
+#[wasm_bindgen(js_name = md5Hex)]
+pub fn md5_hex(s: &str) -> String {
+    crate::hash::md5_hex(s)
+}
