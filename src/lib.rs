@@ -12,6 +12,8 @@
 pub mod error;
 pub mod hash;
 pub mod id_number;
+pub mod response;
+pub mod sign;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
@@ -19,3 +21,5 @@ pub mod bindings;
 pub use error::{CheckError, ErrorCode, Field};
 pub use hash::md5_hex;
 pub use id_number::{check_id_number, IdCheck, IdOptions};
+pub use response::{parse_response, ErrorKind, Verdict, VerifyResult};
+pub use sign::{sign, Credentials, Method, RequestSpec, SignError, SignatureVersion, SignedRequest, SigningParams};
