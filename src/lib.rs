@@ -18,6 +18,8 @@ pub mod mobile;
 pub mod name;
 pub mod period;
 pub mod region;
+pub mod response;
+pub mod sign;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
@@ -29,3 +31,5 @@ pub use mask::{mask_id_number, mask_mobile, mask_name};
 pub use mobile::{check_mobile, Carrier, MobileCheck};
 pub use name::{check_name, NameCheck};
 pub use period::{check_validity_period, PeriodCheck, Term};
+pub use response::{parse_response, ErrorKind, Verdict, VerifyResult};
+pub use sign::{sign, Credentials, Method, RequestSpec, SignError, SignatureVersion, SignedRequest, SigningParams};

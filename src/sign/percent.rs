@@ -1,0 +1,86 @@
+//! The percent-encoding both signature versions use: UTF-8 bytes; every byte except
+//! `A-Z a-z 0-9 - _ . ~` becomes `%XX` with upper-case hex. So space is `%20` (never `+`), `*` is
+//! `%2A`, `~` stays, and a literal `%` is encoded like any other byte (`%25`).
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything except the RFC 3986 unreserved characters.
+const SET: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// Appends the encoding of `s` to `out`.
+pub fn encode_into(out: &mut String, s: &str) {
+    for chunk in utf8_percent_encode(s, SET) {
+        out.push_str(chunk);
+    }
+}
+
+/// The encoding of `s`.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    encode_into(&mut out, s);
+    out
+}
+
+/// `encode(k)=encode(v)` for each pair, joined by `&`, in the order given.
+pub fn encode_pairs<'a, I>(pairs: I) -> String
+where
+    I: IntoIterator<Item = (&'a str, &'a str)>,
+{
+    let mut out = String::new();
+    for (k, v) in pairs {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        encode_into(&mut out, k);
+        out.push('=');
+        encode_into(&mut out, v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreserved_stay() {
+        let s = "ABCXYZabcxyz0189-_.~";
+        assert_eq!(encode(s), s);
+    }
+
+    #[test]
+    fn edge_cases() {
+        assert_eq!(encode(" "), "%20");
+        assert_eq!(encode("John Smith"), "John%20Smith");
+        assert_eq!(encode("*"), "%2A");
+        assert_eq!(encode("~"), "~");
+        assert_eq!(encode("+"), "%2B");
+        assert_eq!(encode("%"), "%25");
+        assert_eq!(encode("%41"), "%2541");
+        assert_eq!(encode("/=&?#:"), "%2F%3D%26%3F%23%3A");
+        assert_eq!(encode("张三"), "%E5%BC%A0%E4%B8%89");
+        assert_eq!(encode("·"), "%C2%B7");
+        assert_eq!(encode("😀"), "%F0%9F%98%80");
+        assert_eq!(encode(""), "");
+        assert_eq!(encode("\n\t\u{0}"), "%0A%09%00");
+    }
+
+    #[test]
+    fn every_ascii_byte() {
+        for b in 0u8..=127 {
+            let s = char::from(b).to_string();
+            let e = encode(&s);
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                assert_eq!(e, s);
+            } else {
+                assert_eq!(e, format!("%{b:02X}"));
+            }
+        }
+    }
+
+    #[test]
+    fn pairs() {
+        assert_eq!(encode_pairs([("a b", "c*d"), ("E", "")]), "a%20b=c%2Ad&E=");
+        assert_eq!(encode_pairs(std::iter::empty()), "");
+    }
+}
