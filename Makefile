@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-types test-workerd test-browser www clean
+        test-package test-differential test-types test-workerd test-browser www clean
 
 all: build
 
@@ -25,7 +25,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-types test-workerd test-browser
+test: setup-test build test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-types test-workerd test-browser
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -52,7 +52,11 @@ test-wasm-browser:
 ## the packed tarball installed into a fresh project, then used from each runtime
 test-package:
 	node tests/package/prepare.mjs
-	cd "$(PKGTEST)" && node --test esm.test.mjs cjs.test.cjs
+	cd "$(PKGTEST)" && node --test esm.test.mjs cjs.test.cjs wire.test.mjs
+
+## the installed package against the official @alicloud/openapi-util on random requests
+test-differential:
+	node --test tests/differential/
 
 test-types:
 	node node_modules/typescript/bin/tsc -p "$(PKGTEST)/tsconfig.json"

@@ -152,3 +152,92 @@ export function md5Hex(s) {
   if (typeof s !== "string") return guarded(() => { throw badThrow("input"); });
   return guarded(() => raw.md5Hex(s));
 }
+
+// ---- Requests: build and sign, never send -------------------------------------------------
+
+/** UTC `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds), as both signature versions want it. */
+export function acsTimestamp(date = new Date()) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function buildOptions(opts) {
+  if (opts === null || typeof opts !== "object" || Array.isArray(opts)) throw badThrow("options");
+  const out = { ...opts };
+  if (out.timestamp instanceof Date) {
+    if (Number.isNaN(out.timestamp.getTime())) throw badThrow("timestamp");
+    out.timestamp = acsTimestamp(out.timestamp);
+  }
+  for (const key of ["accessKeyId", "accessKeySecret", "securityToken", "timestamp", "nonce", "signatureVersion", "endpoint", "longTermAs", "today"]) {
+    if (out[key] === null) delete out[key];
+    if (out[key] !== undefined && typeof out[key] !== "string") throw badThrow(key);
+  }
+  if (out.today === undefined) out.today = chinaToday();
+  return out;
+}
+
+function builder(rawFn, stringFields) {
+  return (input, opts) =>
+    guarded(() => {
+      if (input === null || typeof input !== "object" || Array.isArray(input)) throw badThrow("input");
+      for (const key of stringFields) {
+        if (input[key] !== undefined && input[key] !== null && typeof input[key] !== "string") throw badThrow(key);
+      }
+      const clean = {};
+      for (const key of stringFields) if (typeof input[key] === "string") clean[key] = input[key];
+      return rawFn(clean, buildOptions(opts));
+    });
+}
+
+/** Id2MetaVerifyIntl (name + ID number). Throws AliyunIdvError with the check's code on bad input. */
+export const buildId2MetaVerifyIntl = builder((i, o) => raw.buildId2MetaVerifyIntl(i, o), ["idNumber", "name", "paramType"]);
+/** Mobile3MetaVerifyIntl (name + ID number + mobile; `paramType: "md5"` hashes each). */
+export const buildMobile3MetaVerifyIntl = builder((i, o) => raw.buildMobile3MetaVerifyIntl(i, o), ["idNumber", "name", "mobile", "paramType"]);
+/** Id2MetaPeriodVerifyIntl (name + ID number + card validity period). */
+export const buildId2MetaPeriodVerifyIntl = builder((i, o) => raw.buildId2MetaPeriodVerifyIntl(i, o), [
+  "idNumber", "name", "validityStart", "validityEnd", "merchantBizId", "merchantUserId", "sceneCode",
+]);
+/** Id2MetaVerify, the mainland 2019-03-07 API (name + ID number). */
+export const buildId2MetaVerify = builder((i, o) => raw.buildId2MetaVerify(i, o), ["idNumber", "name", "paramType"]);
+
+/** Signs any RPC request exactly as given; returns the intermediate strings too. */
+export function signRequest(req, opts) {
+  return guarded(() => {
+    if (req === null || typeof req !== "object" || Array.isArray(req)) throw badThrow("request");
+    for (const key of ["method", "host", "action", "version"]) {
+      if (req[key] !== undefined && typeof req[key] !== "string") throw badThrow(key);
+    }
+    for (const key of ["query", "form"]) {
+      const params = req[key];
+      if (params === undefined || params === null) continue;
+      if (typeof params !== "object" || Array.isArray(params)) throw badThrow(key);
+      for (const v of Object.values(params)) if (typeof v !== "string") throw badThrow(key);
+    }
+    const { today, ...o } = buildOptions(opts);
+    void today;
+    return raw.signRequest({ method: req.method, host: req.host ?? "", action: req.action ?? "", version: req.version ?? "", query: req.query ?? {}, form: req.form ?? {} }, o);
+  });
+}
+
+function plainHeaders(headers) {
+  const out = {};
+  if (!headers || typeof headers !== "object") return out;
+  const entries = typeof headers.entries === "function" && !Array.isArray(headers) ? headers.entries() : Object.entries(headers);
+  for (const [k, v] of entries) if (typeof k === "string" && (typeof v === "string" || typeof v === "number")) out[k.toLowerCase()] = String(v);
+  return out;
+}
+
+/** Interprets an answer of the service. Never throws: any input gives a VerifyResult. */
+export function parseResponse(action, httpStatus, body, headers) {
+  if (!ready) throw notReady();
+  const status = Number.isInteger(httpStatus) && httpStatus >= 0 && httpStatus <= 65535 ? httpStatus : 0;
+  try {
+    return raw.parseResponse(typeof action === "string" ? action : "", status, typeof body === "string" ? body : "", plainHeaders(headers));
+  } catch {
+    // Unreachable by design (the core never fails); keep the promise of never throwing.
+    return {
+      verdict: "error", billed: false, retryable: false, requestId: null, code: null, message: null,
+      errorKind: "malformed_response",
+      description: "The answer could not be interpreted.", descriptionZh: "无法解析服务返回的结果。",
+    };
+  }
+}

@@ -109,6 +109,117 @@ export declare function maskMobile(s: string): string;
 /** Lower-case hex MD5 of the UTF-8 bytes of `s` (the md5 parameter mode). */
 export declare function md5Hex(s: string): string;
 
+// ---- Requests: build and sign, never send ----
+
+export interface Credentials {
+  accessKeyId: string;
+  /** Never appears in any output, error or log of this library. */
+  accessKeySecret: string;
+  /** STS token, for temporary credentials. */
+  securityToken?: string;
+}
+
+export interface BuildOptions extends Credentials {
+  /** UTC; a `Date` or `yyyy-MM-ddTHH:mm:ssZ`. The client fills it per call. */
+  timestamp: string | Date;
+  /** Unique per request (e.g. `crypto.randomUUID()`). The client fills it per call. */
+  nonce: string;
+  /** Default `"v3"` (ACS3-HMAC-SHA256); `"v1"` is RPC HMAC-SHA1. */
+  signatureVersion?: "v3" | "v1";
+  /** Host, e.g. `cloudauth-intl-vpc.cn-hongkong.aliyuncs.com`; optionally `https://` and a port; `http://` only for loopback. */
+  endpoint?: string;
+  /** Wire value of a long-term end date; default `"长期"`. */
+  longTermAs?: "长期" | "long-term";
+  /** For the checks; default: the current date in China. */
+  today?: string;
+}
+
+/** What to send: `fetch(req.url, { method: req.method, headers: req.headers, body: req.body })`. */
+export interface SignedRequest {
+  method: "POST" | "GET";
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+export interface Id2MetaInput {
+  idNumber: string;
+  name: string;
+}
+export interface Mobile3MetaInput {
+  idNumber: string;
+  name: string;
+  mobile: string;
+  /** `"md5"` sends the MD5 of each normalised value. */
+  paramType?: "normal" | "md5";
+}
+export interface Id2MetaPeriodInput {
+  idNumber: string;
+  name: string;
+  validityStart: string;
+  validityEnd: string;
+  /** Yours, unique per request: 1-32 letters and digits. */
+  merchantBizId: string;
+  merchantUserId?: string;
+  sceneCode?: string;
+}
+
+/** Builds a signed Id2MetaVerifyIntl request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildId2MetaVerifyIntl(input: Id2MetaInput, opts: BuildOptions): SignedRequest;
+/** Builds a signed Mobile3MetaVerifyIntl request. */
+export declare function buildMobile3MetaVerifyIntl(input: Mobile3MetaInput, opts: BuildOptions): SignedRequest;
+/** Builds a signed Id2MetaPeriodVerifyIntl request. */
+export declare function buildId2MetaPeriodVerifyIntl(input: Id2MetaPeriodInput, opts: BuildOptions): SignedRequest;
+/** Builds a signed Id2MetaVerify request (the mainland 2019-03-07 API). */
+export declare function buildId2MetaVerify(input: Id2MetaInput, opts: BuildOptions): SignedRequest;
+
+export interface RequestDescription {
+  method: "POST" | "GET";
+  host: string;
+  action: string;
+  version: string;
+  query?: Record<string, string>;
+  form?: Record<string, string>;
+}
+/** Signs any RPC request exactly as given. For v1, `canonicalRequest` is the canonical query string. */
+export declare function signRequest(
+  req: RequestDescription,
+  opts: Omit<BuildOptions, "endpoint" | "longTermAs" | "today">,
+): SignedRequest & { canonicalRequest: string; stringToSign: string; signature: string };
+
+/** UTC `yyyy-MM-ddTHH:mm:ssZ` of a date (default now). */
+export declare function acsTimestamp(date?: Date): string;
+
+// ---- Responses ----
+
+export interface VerifyResult {
+  verdict: "match" | "mismatch" | "not_found" | "error";
+  /** The call was charged. */
+  billed: boolean;
+  /** Sending it again (freshly signed) may succeed and cannot double-bill. */
+  retryable: boolean;
+  requestId: string | null;
+  code: string | null;
+  message: string | null;
+  bizCode?: string;
+  subCode?: string;
+  ispName?: string;
+  passed?: boolean;
+  errorKind?: "throttled" | "auth" | "invalid_request" | "server" | "business" | "malformed_response";
+  retryAfterMs?: number;
+  /** What the answer means for the user. */
+  description: string;
+  descriptionZh: string;
+}
+
+/** Interprets an answer. Never throws: any body, status or action gives a VerifyResult. */
+export declare function parseResponse(
+  action: string,
+  httpStatus: number,
+  body: string,
+  headers?: Record<string, string> | Headers,
+): VerifyResult;
+
 /** Today's date in China (UTC+8), `YYYY-MM-DD`: the default `today` of the checks. */
 export declare function chinaToday(now?: Date): string;
 

@@ -16,6 +16,18 @@ pub enum Field {
     ValidityStart,
     #[serde(rename = "validityEnd")]
     ValidityEnd,
+    #[serde(rename = "paramType")]
+    ParamType,
+    #[serde(rename = "merchantBizId")]
+    MerchantBizId,
+    #[serde(rename = "merchantUserId")]
+    MerchantUserId,
+    #[serde(rename = "sceneCode")]
+    SceneCode,
+    #[serde(rename = "endpoint")]
+    Endpoint,
+    #[serde(rename = "longTermAs")]
+    LongTermAs,
     #[serde(rename = "today")]
     Today,
     #[serde(rename = "input")]
@@ -30,6 +42,12 @@ impl Field {
             Field::Mobile => "mobile",
             Field::ValidityStart => "validityStart",
             Field::ValidityEnd => "validityEnd",
+            Field::ParamType => "paramType",
+            Field::MerchantBizId => "merchantBizId",
+            Field::MerchantUserId => "merchantUserId",
+            Field::SceneCode => "sceneCode",
+            Field::Endpoint => "endpoint",
+            Field::LongTermAs => "longTermAs",
             Field::Today => "today",
             Field::Input => "input",
         }
@@ -93,6 +111,13 @@ error_codes! {
     PeriodEndMismatch => "PERIOD_END_MISMATCH", "A card is valid for 5, 10 or 20 years to the day, or long-term; the end date does not fit the start date.", "身份证有效期为 5 年、10 年、20 年（截止日与开始日同月同日）或长期，截止日期与开始日期不符。";
     PeriodTermAgeMismatch => "PERIOD_TERM_AGE_MISMATCH", "The validity term does not fit the holder's age when the card was issued.", "有效期限与办证时的年龄不符。";
     PeriodExpired => "PERIOD_EXPIRED", "The ID card has expired.", "身份证已过有效期。";
+    ParamTypeInvalid => "PARAM_TYPE_INVALID", "paramType must be \"normal\" or \"md5\".", "paramType 只能是 \"normal\" 或 \"md5\"。";
+    ParamTypeUnsupported => "PARAM_TYPE_UNSUPPORTED", "This action does not support the md5 parameter mode.", "该接口不支持 md5 参数模式。";
+    MerchantBizIdInvalid => "MERCHANT_BIZ_ID_INVALID", "merchantBizId must be 1 to 32 letters and digits, unique per request.", "merchantBizId 必须为 1 到 32 位字母或数字，且每次请求唯一。";
+    MerchantUserIdInvalid => "MERCHANT_USER_ID_INVALID", "merchantUserId must be 1 to 64 printable ASCII characters.", "merchantUserId 必须为 1 到 64 个可打印 ASCII 字符。";
+    SceneCodeInvalid => "SCENE_CODE_INVALID", "sceneCode must be 1 to 10 letters, digits or underscores.", "sceneCode 必须为 1 到 10 位字母、数字或下划线。";
+    EndpointInvalid => "ENDPOINT_INVALID", "endpoint must be a host name, optionally with a port and https:// (http:// only for loopback).", "endpoint 必须是主机名，可带端口和 https://（http:// 仅限本机回环地址）。";
+    LongTermAsInvalid => "LONG_TERM_AS_INVALID", "longTermAs must be \"长期\" or \"long-term\".", "longTermAs 只能是 \"长期\" 或 \"long-term\"。";
     TodayInvalid => "TODAY_INVALID", "The option `today` must be a date as YYYYMMDD or YYYY-MM-DD.", "参数 today 必须是 YYYYMMDD 或 YYYY-MM-DD 格式的日期。";
     InvalidArgument => "INVALID_ARGUMENT", "An argument has the wrong type or shape.", "参数类型或格式不正确。";
 }

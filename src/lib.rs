@@ -18,6 +18,7 @@ pub mod mobile;
 pub mod name;
 pub mod period;
 pub mod region;
+pub mod request;
 pub mod response;
 pub mod sign;
 
@@ -32,4 +33,4 @@ pub use mobile::{check_mobile, Carrier, MobileCheck};
 pub use name::{check_name, NameCheck};
 pub use period::{check_validity_period, PeriodCheck, Term};
 pub use response::{parse_response, ErrorKind, Verdict, VerifyResult};
-pub use sign::{sign, Credentials, Method, RequestSpec, SignError, SignatureVersion, SignedRequest, SigningParams};
+pub use sign::{sign, Credentials, Method, RequestSpec, Scheme, SignError, SignatureVersion, SignedRequest, SigningParams};

@@ -79,6 +79,7 @@ fn spec_and_params(case: &Value, version: SignatureVersion) -> (RequestSpec, Sig
         version: s(case, "/version"),
         query,
         form,
+        ..RequestSpec::default()
     };
     let c = &case["credentials"];
     let sp = SigningParams {

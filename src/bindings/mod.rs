@@ -9,8 +9,10 @@ use wasm_bindgen::prelude::*;
 use crate::error::{CheckError, ErrorCode, Field};
 
 mod checks;
+mod requests;
 
 pub use checks::*;
+pub use requests::*;
 
 /// `{ ok: false, error: {...} }` and the payload of thrown errors.
 #[derive(Serialize)]

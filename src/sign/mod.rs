@@ -80,6 +80,14 @@ impl core::fmt::Debug for Credentials {
     }
 }
 
+/// The URL scheme. Alibaba's endpoints are HTTPS; plain HTTP is for a local mock on loopback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scheme {
+    #[default]
+    Https,
+    Http,
+}
+
 /// What to call. `query` goes into the URL, `form` into an `application/x-www-form-urlencoded`
 /// body; both are signed exactly as given.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -87,6 +95,7 @@ pub struct RequestSpec {
     pub method: Method,
     /// Bare host name, optionally with `:port`, e.g. `cloudauth-intl.cn-hongkong.aliyuncs.com`.
     pub host: String,
+    pub scheme: Scheme,
     pub action: String,
     pub version: String,
     pub query: Vec<(String, String)>,
@@ -232,9 +241,12 @@ fn sorted(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 /// `https://{host}/` plus `?{query}` when the query is non-empty.
-fn url(host: &str, query: &str) -> String {
+fn url(scheme: Scheme, host: &str, query: &str) -> String {
     let mut u = String::with_capacity(host.len().saturating_add(query.len()).saturating_add(10));
-    u.push_str("https://");
+    u.push_str(match scheme {
+        Scheme::Https => "https://",
+        Scheme::Http => "http://",
+    });
     u.push_str(host);
     u.push('/');
     if !query.is_empty() {
@@ -271,6 +283,7 @@ mod tests {
             version: "2022-08-09".into(),
             query: vec![("UserName".into(), "张三".into())],
             form: vec![],
+            scheme: Scheme::Https,
         }
     }
 

@@ -54,7 +54,7 @@ pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRe
 
     Ok(SignedRequest {
         method: req.method,
-        url: url(&req.host, &query),
+        url: url(req.scheme, &req.host, &query),
         headers,
         body,
         canonical_request: canonical,

@@ -2,7 +2,7 @@
 // (so nothing resolves from the repo's node_modules), copies the package tests beside it, and
 // records the project's path in build/pkgtest-dir for the other runtime tests.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,7 @@ for (const sub of ["package", "types"]) {
   const from = join(repo, "tests", sub);
   for (const f of readdirSync(from)) if (f !== "prepare.mjs") copyFileSync(join(from, f), join(dir, f));
 }
+cpSync(join(repo, "tests", "data"), join(dir, "data"), { recursive: true });
 mkdirSync(join(repo, "build"), { recursive: true });
 writeFileSync(join(repo, "build", "pkgtest-dir"), dir);
 console.log(`installed ${packed[0].filename} (${packed[0].size} bytes packed, ${packed[0].entryCount} files) into ${dir}`);

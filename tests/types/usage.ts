@@ -1,7 +1,8 @@
 // Compiled with `tsc --noEmit --strict` against the installed package's declarations (ESM).
 import init, {
   AliyunIdvError, checkIdNumber, checkMobile, checkName, checkValidityPeriod, maskIdNumber, maskMobile, maskName,
-  md5Hex, upgradeLegacyIdNumber, type Check, type IdInfo,
+  md5Hex, upgradeLegacyIdNumber, buildId2MetaVerifyIntl, buildMobile3MetaVerifyIntl, buildId2MetaPeriodVerifyIntl,
+  buildId2MetaVerify, signRequest, parseResponse, type Check, type IdInfo, type SignedRequest, type VerifyResult,
 } from "aliyun-idv";
 
 async function main(): Promise<void> {
@@ -41,6 +42,23 @@ async function main(): Promise<void> {
   void masked;
   // @ts-expect-error the period input needs an end
   checkValidityPeriod({ start: "20200101" });
+  const creds = { accessKeyId: "id", accessKeySecret: "secret", timestamp: new Date(), nonce: crypto.randomUUID() };
+  const req: SignedRequest = buildId2MetaVerifyIntl({ idNumber: "x", name: "y" }, creds);
+  const init2: RequestInit = { method: req.method, headers: req.headers, body: req.body };
+  void init2;
+  buildMobile3MetaVerifyIntl({ idNumber: "x", name: "y", mobile: "z", paramType: "md5" }, { ...creds, signatureVersion: "v1" });
+  buildId2MetaPeriodVerifyIntl({ idNumber: "x", name: "y", validityStart: "a", validityEnd: "b", merchantBizId: "c" }, { ...creds, longTermAs: "long-term" });
+  buildId2MetaVerify({ idNumber: "x", name: "y" }, { ...creds, endpoint: "cloudauth.cn-shanghai.aliyuncs.com" });
+  const s = signRequest({ method: "POST", host: "h", action: "A", version: "v", form: { K: "V" } }, creds);
+  const parts: string[] = [s.canonicalRequest, s.stringToSign, s.signature];
+  void parts;
+  const v: VerifyResult = parseResponse("Id2MetaVerifyIntl", 200, "{}", new Headers());
+  if (v.verdict === "error" && v.retryable) {
+    const wait: number | undefined = v.retryAfterMs;
+    void wait;
+  }
+  // @ts-expect-error paramType is only normal or md5
+  buildMobile3MetaVerifyIntl({ idNumber: "x", name: "y", mobile: "z", paramType: "sha1" }, creds);
   const h: string = md5Hex("张三");
   void h;
   try {

@@ -1,0 +1,212 @@
+//! Bindings of the signer, the builders and the response parser.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use super::{options, to_js, today, JsError};
+use crate::error::{CheckError, ErrorCode, Field};
+use crate::request::{self, BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, PeriodInput};
+use crate::sign::{self, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
+
+/// The JS `BuildOptions` (credentials included).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct BuildOptionsJs {
+    access_key_id: Option<String>,
+    access_key_secret: Option<String>,
+    security_token: Option<String>,
+    timestamp: Option<String>,
+    nonce: Option<String>,
+    signature_version: Option<String>,
+    endpoint: Option<String>,
+    long_term_as: Option<String>,
+    today: Option<String>,
+}
+
+// No Debug: the options hold the secret.
+impl BuildOptionsJs {
+    fn signature_version(&self) -> Result<SignatureVersion, CheckError> {
+        match self.signature_version.as_deref() {
+            None | Some("v3") => Ok(SignatureVersion::V3),
+            Some("v1") => Ok(SignatureVersion::V1),
+            Some(_) => Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input)),
+        }
+    }
+
+    fn credentials(&mut self) -> Credentials {
+        Credentials {
+            access_key_id: self.access_key_id.take().unwrap_or_default(),
+            access_key_secret: self.access_key_secret.take().unwrap_or_default(),
+            security_token: self.security_token.take(),
+        }
+    }
+
+    fn into_build(mut self) -> Result<BuildOptions, CheckError> {
+        Ok(BuildOptions {
+            signature_version: self.signature_version()?,
+            long_term_as: self.long_term_as.as_deref().map_or(Ok(LongTermAs::Chinese), LongTermAs::parse)?,
+            today: today(self.today.as_deref())?,
+            credentials: self.credentials(),
+            timestamp: self.timestamp.take().unwrap_or_default(),
+            nonce: self.nonce.take().unwrap_or_default(),
+            endpoint: self.endpoint.take(),
+        })
+    }
+}
+
+/// `{code, field, message, messageZh}`, thrown (the JS layer makes it an AliyunIdvError).
+fn thrown(e: &BuildError) -> JsValue {
+    to_js(&JsError { code: e.code(), field: e.field(), message: e.message(), message_zh: e.message_zh(), hint: None })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SignedRequestJs<'a> {
+    method: &'static str,
+    url: &'a str,
+    headers: BTreeMap<&'a str, &'a str>,
+    body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    canonical_request: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    string_to_sign: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signature: Option<&'a str>,
+}
+
+fn signed_to_js(r: &SignedRequest, debug: bool) -> JsValue {
+    to_js(&SignedRequestJs {
+        method: r.method.as_str(),
+        url: &r.url,
+        headers: r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+        body: r.body.as_deref(),
+        canonical_request: debug.then_some(r.canonical_request.as_str()),
+        string_to_sign: debug.then_some(r.string_to_sign.as_str()),
+        signature: debug.then_some(r.signature.as_str()),
+    })
+}
+
+/// Parses the input and options, then calls the core builder `f`.
+fn build(input: JsValue, opts: JsValue, f: fn(&PersonJs, &BuildOptions) -> Result<SignedRequest, BuildError>) -> Result<JsValue, JsValue> {
+    let run = || -> Result<SignedRequest, BuildError> {
+        let input: PersonJs = options(input)?;
+        let opts: BuildOptionsJs = options(opts)?;
+        f(&input, &opts.into_build()?)
+    };
+    run().map(|r| signed_to_js(&r, false)).map_err(|e| thrown(&e))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct PersonJs {
+    id_number: String,
+    name: String,
+    mobile: String,
+    param_type: Option<String>,
+    validity_start: String,
+    validity_end: String,
+    merchant_biz_id: String,
+    merchant_user_id: Option<String>,
+    scene_code: Option<String>,
+}
+
+fn param_type(s: Option<&str>) -> Result<ParamType, CheckError> {
+    s.map_or(Ok(ParamType::Normal), ParamType::parse)
+}
+
+#[wasm_bindgen(js_name = buildId2MetaVerifyIntl)]
+pub fn build_id2_meta_verify_intl(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    build(input, opts, |p: &PersonJs, o| request::build_id2_meta_verify_intl(&p.clone_id2()?, o))
+}
+
+#[wasm_bindgen(js_name = buildId2MetaVerify)]
+pub fn build_id2_meta_verify(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    build(input, opts, |p: &PersonJs, o| request::build_id2_meta_verify(&p.clone_id2()?, o))
+}
+
+#[wasm_bindgen(js_name = buildMobile3MetaVerifyIntl)]
+pub fn build_mobile3_meta_verify_intl(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    build(input, opts, |p: &PersonJs, o| {
+        let input = Mobile3MetaInput {
+            id_number: p.id_number.clone(),
+            name: p.name.clone(),
+            mobile: p.mobile.clone(),
+            param_type: param_type(p.param_type.as_deref())?,
+        };
+        request::build_mobile3_meta_verify_intl(&input, o)
+    })
+}
+
+#[wasm_bindgen(js_name = buildId2MetaPeriodVerifyIntl)]
+pub fn build_id2_meta_period_verify_intl(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    build(input, opts, |p: &PersonJs, o| {
+        let input = PeriodInput {
+            id_number: p.id_number.clone(),
+            name: p.name.clone(),
+            validity_start: p.validity_start.clone(),
+            validity_end: p.validity_end.clone(),
+            merchant_biz_id: p.merchant_biz_id.clone(),
+            merchant_user_id: p.merchant_user_id.clone(),
+            scene_code: p.scene_code.clone(),
+        };
+        request::build_id2_meta_period_verify_intl(&input, o)
+    })
+}
+
+impl PersonJs {
+    fn clone_id2(&self) -> Result<Id2MetaInput, BuildError> {
+        Ok(Id2MetaInput { param_type: param_type(self.param_type.as_deref())?, id_number: self.id_number.clone(), name: self.name.clone() })
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RequestJs {
+    method: Option<String>,
+    host: String,
+    action: String,
+    version: String,
+    query: BTreeMap<String, String>,
+    form: BTreeMap<String, String>,
+}
+
+/// The low-level signer: any RPC action, parameters signed exactly as given.
+#[wasm_bindgen(js_name = signRequest)]
+pub fn sign_request(req: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let run = || -> Result<SignedRequest, BuildError> {
+        let r: RequestJs = options(req)?;
+        let method = match r.method.as_deref() {
+            None | Some("POST") => Method::Post,
+            Some("GET") => Method::Get,
+            Some(_) => return Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input).into()),
+        };
+        let mut o: BuildOptionsJs = options(opts)?;
+        let spec = RequestSpec {
+            method,
+            host: r.host,
+            scheme: sign::Scheme::Https,
+            action: r.action,
+            version: r.version,
+            query: r.query.into_iter().collect(),
+            form: r.form.into_iter().collect(),
+        };
+        let params = SigningParams {
+            version: o.signature_version()?,
+            credentials: o.credentials(),
+            timestamp: o.timestamp.take().unwrap_or_default(),
+            nonce: o.nonce.take().unwrap_or_default(),
+        };
+        Ok(sign::sign(&spec, &params)?)
+    };
+    run().map(|r| signed_to_js(&r, true)).map_err(|e| thrown(&e))
+}
+
+/// Interprets an answer; never fails.
+#[wasm_bindgen(js_name = parseResponse)]
+pub fn parse_response(action: &str, http_status: u16, body: &str, headers: JsValue) -> JsValue {
+    let headers: BTreeMap<String, String> = options(headers).unwrap_or_default();
+    let headers: Vec<(String, String)> = headers.into_iter().collect();
+    to_js(&crate::response::parse_response(action, http_status, body, &headers))
+}
