@@ -45,7 +45,6 @@ export const ACTIONS = Object.freeze({
 });
 
 const MINUTES_15 = 15 * 60 * 1000;
-const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 const LONG_TERM = new Set(["长期", "long-term"]);
 
