@@ -1,22 +1,65 @@
-// `make demo`: what the freshly built package says about a few inputs.
-// (Later: verifies synthetic people through createClient against the local mock endpoint.)
-import { checkIdNumber, md5Hex } from "../pkg/node.mjs";
+// `make demo`: the end-to-end path from typed input to verdict.
+//  1. what the checks say about a few typed inputs;
+//  2. synthetic people verified through createClient, with both signature versions, against the
+//     bundled local mock of the Alibaba endpoint (tools/mock-cloudauth) — or, when
+//     ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are set, the real endpoint.
+import { checkIdNumber, checkMobile, checkName, checkValidityPeriod, createClient, maskIdNumber, maskName } from "../pkg/node.mjs";
+import { startMock, scenarios } from "../tools/mock-cloudauth/server.mjs";
 
-const today = "2026-11-22";
-const inputs = [
-  "11010519491231002X",          // the GB 11643-1999 example: valid
-  " 11010519491231002x ",        // lower-case x and spaces: valid after normalisation
-  "１１０１０５１９４９１２３１００２Ｘ", // full-width: valid after normalisation
-  "110105194912310021",          // one wrong character: checksum error
-  "110105491231002",             // a first-generation 15-digit number
-  "1101-0519491231002X",         // a hyphen: refused, not repaired
+const real = Boolean(process.env.ALIBABA_CLOUD_ACCESS_KEY_ID && process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
+
+console.log("aliyun-idv demo\n\n1. Pre-validation (no network)\n");
+const typed = [
+  ["ID", checkIdNumber(" 11010519491231002x ")],
+  ["ID", checkIdNumber("110105194912310021")],
+  ["ID", checkIdNumber("110105491231002")],
+  ["name", checkName("阿卜杜拉•买买提")],
+  ["mobile", checkMobile("+86 138-1234-5678")],
+  ["mobile", checkMobile("+852 9123 4567")],
+  ["period", checkValidityPeriod({ start: "2020-02-29", end: "20300301" })],
 ];
-
-console.log(`aliyun-idv demo (today = ${today})\n`);
-for (const input of inputs) {
-  const r = checkIdNumber(input, { today });
-  const shown = JSON.stringify(input);
-  if (r.ok) console.log(`ok     ${shown} -> ${r.value}${r.changed ? " (normalised)" : ""}`);
-  else console.log(`error  ${shown} -> ${r.error.code}: ${r.error.message} / ${r.error.messageZh}`);
+for (const [what, r] of typed) {
+  if (r.ok) {
+    const facts = Object.entries(r.info).map(([k, v]) => `${k}=${v}`).join(" ");
+    console.log(`  ok     ${what.padEnd(6)} ${JSON.stringify(r.value)}${r.changed ? " (normalised)" : ""}  ${facts}`);
+  } else {
+    console.log(`  error  ${what.padEnd(6)} ${r.error.code}: ${r.error.messageZh}${r.error.hint ? "  → " + maskIdNumber(r.error.hint) : ""}`);
+  }
 }
-console.log(`\nmd5Hex("张三") = ${md5Hex("张三")}  (the md5 parameter mode hashes UTF-8 bytes)`);
+
+const METHOD = { Id2MetaVerifyIntl: "id2MetaVerifyIntl", Mobile3MetaVerifyIntl: "mobile3MetaVerifyIntl", Id2MetaPeriodVerifyIntl: "id2MetaPeriodVerifyIntl", Id2MetaVerify: "id2MetaVerify" };
+const people = scenarios.filter((s) => METHOD[s.action]);
+let mock = null;
+let options;
+if (real) {
+  console.log("\n2. Verification against the REAL endpoint (credentials from the environment; calls may be billed)\n");
+  options = {};
+} else {
+  mock = await startMock();
+  console.log(`\n2. Verification through createClient against the local mock at ${mock.url}\n   (set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET to use the real endpoint)\n`);
+  options = { accessKeyId: "mock-ak-id", accessKeySecret: "mock-ak-secret", endpoint: mock.url };
+}
+
+let wrong = 0;
+try {
+  for (const signatureVersion of ["v3", "v1"]) {
+    console.log(`  signature ${signatureVersion === "v3" ? "V3 (ACS3-HMAC-SHA256)" : "V1 (RPC HMAC-SHA1)"}:`);
+    const client = createClient({ ...options, signatureVersion });
+    for (const s of people) {
+      const r = await client[METHOD[s.action]](s.input);
+      const codes = [r.bizCode && `BizCode ${r.bizCode}`, r.subCode && `SubCode ${r.subCode}`, r.ispName].filter(Boolean).join(", ");
+      const expected = real || r.verdict === s.expect.verdict;
+      if (!expected) wrong++;
+      console.log(
+        `   ${expected ? " " : "!"} ${s.action.padEnd(24)} ${maskName(s.input.name).padEnd(8)} ${maskIdNumber(s.input.idNumber)}  ` +
+          `${r.verdict.padEnd(9)} billed=${String(r.billed).padEnd(5)} ${codes ? "(" + codes + ") " : ""}${r.descriptionZh}`,
+      );
+    }
+  }
+} finally {
+  mock?.close();
+}
+if (!real) {
+  console.log(wrong === 0 ? `\nEvery verdict is the one the mock's table expects (${people.length} cases x 2 signature versions).` : `\n${wrong} verdicts differ from the mock's table.`);
+  process.exitCode = wrong === 0 ? 0 : 1;
+}

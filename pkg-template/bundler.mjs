@@ -6,4 +6,5 @@ import init from "./api.js";
 await init();
 
 export * from "./api.js";
+export * from "./client.js";
 export { default } from "./api.js";

@@ -220,6 +220,47 @@ export declare function parseResponse(
   headers?: Record<string, string> | Headers,
 ): VerifyResult;
 
+// ---- Client ----
+
+export interface ClientOptions extends Partial<Credentials> {
+  /** Host (or `http://127.0.0.1:PORT` for a local mock); default per action. */
+  endpoint?: string;
+  signatureVersion?: "v3" | "v1";
+  /** Default: the global fetch (Node 20, Workers, browsers). */
+  fetch?: typeof fetch;
+  /** Abort an attempt after this long (default 10000). A timed-out request is not retried: it may have been processed. */
+  timeoutMs?: number;
+  /** Retries of what was not billed: throttling (waiting x-acs-retry-after, at most 30 s), 5xx, network errors (default 2, at most 10). */
+  retries?: number;
+  longTermAs?: "长期" | "long-term";
+  /** Backoff: full jitter over min(backoffCapMs, backoffBaseMs * 2^attempt); defaults 200 and 5000. */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+}
+
+export interface ClientResult extends VerifyResult {
+  /** How many requests were sent. */
+  attempts: number;
+}
+
+/**
+ * Rejects with AliyunIdvError: the check's code for bad input (nothing is sent), `TIMEOUT` (not
+ * retried: the request may have been processed) or `NETWORK_ERROR` (after the retries).
+ */
+export interface Client {
+  id2MetaVerifyIntl(input: Id2MetaInput): Promise<ClientResult>;
+  mobile3MetaVerifyIntl(input: Mobile3MetaInput): Promise<ClientResult>;
+  id2MetaPeriodVerifyIntl(input: Id2MetaPeriodInput): Promise<ClientResult>;
+  id2MetaVerify(input: Id2MetaInput): Promise<ClientResult>;
+}
+
+/**
+ * A client over the host's fetch. Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
+ * ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN in Node. Server-side only:
+ * signing needs the secret.
+ */
+export declare function createClient(options?: ClientOptions): Client;
+
 /** Today's date in China (UTC+8), `YYYY-MM-DD`: the default `today` of the checks. */
 export declare function chinaToday(now?: Date): string;
 

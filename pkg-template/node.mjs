@@ -5,4 +5,5 @@ import { initSync } from "./api.js";
 initSync({ module: readFileSync(new URL("./aliyun_idv_bg.wasm", import.meta.url)) });
 
 export * from "./api.js";
+export * from "./client.js";
 export { default } from "./api.js";

@@ -6,4 +6,5 @@ import { initSync } from "./api.js";
 initSync({ module: wasmModule });
 
 export * from "./api.js";
+export * from "./client.js";
 export { default } from "./api.js";

@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 import { startMock, scenarios, people, mobiles, md5Hex, SIGNING_ERROR_CODES, ACTIONS } from "./server.mjs";
-import { signV3, signV1, encode, isoSeconds } from "./test-signer.mjs";
+import { signV3, signV1, encode, isoSeconds } from "./signer-for-tests.mjs";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const VECTORS = JSON.parse(fs.readFileSync(here("./vectors.json"), "utf8"));

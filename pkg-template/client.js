@@ -1,0 +1,143 @@
+// createClient: the host's fetch, wrapped. Validates and signs with the core (a typo never reaches
+// the network), fills a fresh timestamp and nonce per attempt, retries only what was not billed
+// (throttling, 5xx, network errors) with capped exponential backoff and full jitter, honours
+// x-acs-retry-after, aborts after timeoutMs, and returns the parsed verdict.
+import {
+  AliyunIdvError,
+  buildId2MetaPeriodVerifyIntl,
+  buildId2MetaVerify,
+  buildId2MetaVerifyIntl,
+  buildMobile3MetaVerifyIntl,
+  parseResponse,
+} from "./api.js";
+
+const DEFAULTS = { timeoutMs: 10000, retries: 2, backoffBaseMs: 200, backoffCapMs: 5000 };
+/** The longest x-acs-retry-after wait honoured; a longer one is cut to this. */
+const MAX_RETRY_AFTER_MS = 30000;
+
+const ACTIONS = {
+  id2MetaVerifyIntl: ["Id2MetaVerifyIntl", buildId2MetaVerifyIntl],
+  mobile3MetaVerifyIntl: ["Mobile3MetaVerifyIntl", buildMobile3MetaVerifyIntl],
+  id2MetaPeriodVerifyIntl: ["Id2MetaPeriodVerifyIntl", buildId2MetaPeriodVerifyIntl],
+  id2MetaVerify: ["Id2MetaVerify", buildId2MetaVerify],
+};
+
+/** Credentials from the standard environment variables, where there is an environment (Node). */
+function fromEnvironment() {
+  const env = typeof process !== "undefined" && process && process.env ? process.env : {};
+  return {
+    accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+    accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+    securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined,
+  };
+}
+
+function transportError(code, message, messageZh, attempts) {
+  const e = new AliyunIdvError(code, message, { messageZh });
+  e.attempts = attempts;
+  return e;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A client for the four actions over `fetch`. Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
+ * ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN where `process.env` exists.
+ */
+export function createClient(options = {}) {
+  if (options === null || typeof options !== "object") throw new AliyunIdvError("INVALID_ARGUMENT", "createClient needs an options object.");
+  const env = options.accessKeyId ? {} : fromEnvironment();
+  const accessKeyId = options.accessKeyId ?? env.accessKeyId;
+  const accessKeySecret = options.accessKeySecret ?? env.accessKeySecret;
+  const securityToken = options.securityToken ?? env.securityToken;
+  if (!accessKeyId || !accessKeySecret) {
+    throw new AliyunIdvError(
+      "CREDENTIALS_MISSING",
+      "No credentials: pass accessKeyId and accessKeySecret, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.",
+      { messageZh: "缺少凭证：请传入 accessKeyId 和 accessKeySecret，或设置环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET。" },
+    );
+  }
+  const doFetch = options.fetch ?? globalThis.fetch;
+  if (typeof doFetch !== "function") throw new AliyunIdvError("INVALID_ARGUMENT", "No fetch: pass options.fetch.");
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const retries = Math.max(0, Math.min(10, options.retries ?? DEFAULTS.retries));
+  const backoffBaseMs = options.backoffBaseMs ?? DEFAULTS.backoffBaseMs;
+  const backoffCapMs = options.backoffCapMs ?? DEFAULTS.backoffCapMs;
+  const random = options.random ?? Math.random;
+  const nonce = options.nonce ?? (() => globalThis.crypto.randomUUID());
+
+  // The secret lives only in this closure, never on the returned object.
+  const signing = () => ({
+    accessKeyId,
+    accessKeySecret,
+    ...(securityToken ? { securityToken } : {}),
+    timestamp: new Date(),
+    nonce: nonce(),
+    ...(options.signatureVersion ? { signatureVersion: options.signatureVersion } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.longTermAs ? { longTermAs: options.longTermAs } : {}),
+  });
+
+  async function send(req) {
+    const headers = { ...req.headers };
+    delete headers.host; // fetch sets it from the URL (the same value); browsers forbid setting it
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const res = await doFetch(req.url, { method: req.method, headers, body: req.body ?? undefined, signal: controller.signal });
+      const body = await res.text();
+      return { status: res.status, body, headers: res.headers };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function backoff(attempt, result) {
+    if (result && typeof result.retryAfterMs === "number") return Math.min(result.retryAfterMs, MAX_RETRY_AFTER_MS);
+    const ceiling = Math.min(backoffCapMs, backoffBaseMs * 2 ** attempt);
+    return Math.floor(random() * ceiling);
+  }
+
+  async function call(action, build, input) {
+    for (let attempt = 0; ; attempt++) {
+      // Validates first (a typo throws before anything is sent); a fresh timestamp and nonce per attempt.
+      const req = build(input, signing());
+      let answer;
+      try {
+        answer = await send(req);
+      } catch (e) {
+        if (e && e.name === "AbortError") {
+          // The request may have been processed (and billed): not retried.
+          throw transportError(
+            "TIMEOUT",
+            `No answer within ${timeoutMs} ms; the request may have been processed, so it was not retried.`,
+            `${timeoutMs} 毫秒内未收到响应；请求可能已被处理，因此未重试。`,
+            attempt + 1,
+          );
+        }
+        if (attempt < retries) {
+          await sleep(backoff(attempt));
+          continue;
+        }
+        throw transportError(
+          "NETWORK_ERROR",
+          `The request could not be sent (${attempt + 1} attempts): ${e && e.message ? e.message : e}`,
+          `请求无法发送（已尝试 ${attempt + 1} 次）。`,
+          attempt + 1,
+        );
+      }
+      const result = parseResponse(action, answer.status, answer.body, answer.headers);
+      if (result.retryable && !result.billed && attempt < retries) {
+        await sleep(backoff(attempt, result));
+        continue;
+      }
+      return Object.assign(result, { attempts: attempt + 1 });
+    }
+  }
+
+  const client = {};
+  for (const [method, [action, build]] of Object.entries(ACTIONS)) {
+    client[method] = (input) => call(action, build, input);
+  }
+  return Object.freeze(client);
+}
