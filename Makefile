@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-mock test-types test-workerd test-browser www mock clean
+        test-package test-differential test-client test-mock test-types test-workerd test-browser test-www www mock clean
 
 all: build
 
@@ -25,7 +25,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-mock test-types test-workerd test-browser
+test: setup-test build test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-mock test-types test-workerd test-browser test-www
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -79,6 +79,10 @@ test-browser:
 ## mock: the local mock of the Alibaba endpoint on http://127.0.0.1:8910/ (credentials in its README)
 mock:
 	node tools/mock-cloudauth/server.mjs --port 8910
+
+## the browser demo (www/) in headless Chromium; screenshots go to build/artifacts/
+test-www:
+	node --test tests/www/
 
 ## www: serve the browser demo on http://127.0.0.1:8080/
 www: build

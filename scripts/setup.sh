@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is already there.
 #   scripts/setup.sh build   the wasm target, wasm-bindgen-cli at the version pinned in Cargo.toml, npm dev deps
-#   scripts/setup.sh test    the above, plus Chromium and ChromeDriver from apt (browser tests)
+#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver and a CJK font from apt (browser tests;
+#                            the font lets the demo's screenshots show Chinese instead of empty boxes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
@@ -32,5 +33,11 @@ if [ "$what" = test ]; then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver
+  fi
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    echo "setup: installing a CJK font from apt (fonts-wqy-microhei)"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends fonts-wqy-microhei
   fi
 fi
