@@ -84,6 +84,26 @@ function withToday(opts) {
   return { ...(opts || {}), today: chinaToday() };
 }
 
+// Options and results cross into WebAssembly as JSON text (see src/bindings/mod.rs).
+
+/** The listed keys of `obj` that are not undefined (getters that throw make the caller's error). */
+function pick(obj, keys) {
+  const out = {};
+  if (obj === undefined || obj === null) return out;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** A function that throws in JS answers `{ok, value}` or `{ok: false, error}`. */
+function unwrap(text) {
+  const r = JSON.parse(text);
+  if (r.ok) return r.value;
+  throw fromCore(r.error);
+}
+
 function guarded(fn) {
   if (!ready) throw notReady();
   try {
@@ -98,39 +118,52 @@ export function checkIdNumber(input, opts) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("idNumber");
   if (!isOptions(opts)) return badCheck("options");
-  return raw.checkIdNumber(input, withToday(opts));
+  let o;
+  try {
+    o = JSON.stringify(withToday(pick(opts, ["today", "allowResidencePermit"])));
+  } catch {
+    return badCheck("options");
+  }
+  return JSON.parse(raw.checkIdNumber(input, o));
 }
 
 /** Checks a real name as printed on the ID card. */
 export function checkName(input) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("name");
-  return raw.checkName(input);
+  return JSON.parse(raw.checkName(input));
 }
 
 /** Checks a mainland mobile number and names the operator its prefix was assigned to. */
 export function checkMobile(input) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("mobile");
-  return raw.checkMobile(input);
+  return JSON.parse(raw.checkMobile(input));
 }
 
 /** Checks an ID card validity period `{ start, end, idNumber?, today? }`. */
 export function checkValidityPeriod(input) {
   if (!ready) throw notReady();
   if (input === null || typeof input !== "object" || Array.isArray(input)) return badCheck("input");
-  for (const [key, field] of [["start", "validityStart"], ["end", "validityEnd"]]) {
-    if (typeof input[key] !== "string") return badCheck(field);
+  let fields;
+  try {
+    fields = pick(input, ["start", "end", "idNumber", "today"]);
+  } catch {
+    return badCheck("input");
   }
-  if (input.idNumber !== undefined && input.idNumber !== null && typeof input.idNumber !== "string") return badCheck("idNumber");
-  const { start, end, idNumber, today } = input;
-  return raw.checkValidityPeriod(withToday({ start, end, idNumber: idNumber ?? undefined, today }));
+  for (const [key, field] of [["start", "validityStart"], ["end", "validityEnd"]]) {
+    if (typeof fields[key] !== "string") return badCheck(field);
+  }
+  if (fields.idNumber === null) delete fields.idNumber;
+  if (fields.idNumber !== undefined && typeof fields.idNumber !== "string") return badCheck("idNumber");
+  if (fields.today !== undefined && fields.today !== null && typeof fields.today !== "string") return badCheck("today");
+  return JSON.parse(raw.checkValidityPeriod(JSON.stringify(withToday(fields))));
 }
 
 /** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError on other input. */
 export function upgradeLegacyIdNumber(id15) {
   if (typeof id15 !== "string") return guarded(() => { throw badThrow("idNumber"); });
-  return guarded(() => raw.upgradeLegacyIdNumber(id15));
+  return guarded(() => unwrap(raw.upgradeLegacyIdNumber(id15)));
 }
 
 function masker(rawFn) {
@@ -162,7 +195,7 @@ export function acsTimestamp(date = new Date()) {
 
 function buildOptions(opts) {
   if (opts === null || typeof opts !== "object" || Array.isArray(opts)) throw badThrow("options");
-  const out = { ...opts };
+  const out = pick(opts, ["accessKeyId", "accessKeySecret", "securityToken", "timestamp", "nonce", "signatureVersion", "endpoint", "longTermAs", "today"]);
   if (out.timestamp instanceof Date) {
     if (Number.isNaN(out.timestamp.getTime())) throw badThrow("timestamp");
     out.timestamp = acsTimestamp(out.timestamp);
@@ -184,7 +217,7 @@ function builder(rawFn, stringFields) {
       }
       const clean = {};
       for (const key of stringFields) if (typeof input[key] === "string") clean[key] = input[key];
-      return rawFn(clean, buildOptions(opts));
+      return unwrap(rawFn(JSON.stringify(clean), JSON.stringify(buildOptions(opts))));
     });
 }
 
@@ -214,7 +247,8 @@ export function signRequest(req, opts) {
     }
     const { today, ...o } = buildOptions(opts);
     void today;
-    return raw.signRequest({ method: req.method, host: req.host ?? "", action: req.action ?? "", version: req.version ?? "", query: req.query ?? {}, form: req.form ?? {} }, o);
+    const description = { method: req.method, host: req.host ?? "", action: req.action ?? "", version: req.version ?? "", query: req.query ?? {}, form: req.form ?? {} };
+    return unwrap(raw.signRequest(JSON.stringify(description), JSON.stringify(o)));
   });
 }
 
@@ -231,7 +265,7 @@ export function parseResponse(action, httpStatus, body, headers) {
   if (!ready) throw notReady();
   const status = Number.isInteger(httpStatus) && httpStatus >= 0 && httpStatus <= 65535 ? httpStatus : 0;
   try {
-    return raw.parseResponse(typeof action === "string" ? action : "", status, typeof body === "string" ? body : "", plainHeaders(headers));
+    return JSON.parse(raw.parseResponse(typeof action === "string" ? action : "", status, typeof body === "string" ? body : "", JSON.stringify(plainHeaders(headers))));
   } catch {
     // Unreachable by design (the core never fails); keep the promise of never throwing.
     return {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{failed, options, passed, thrown, today};
+use super::{failed, options, passed, returned, thrown, today};
 use crate::date;
 use crate::period::{End, Term};
 
@@ -26,7 +26,7 @@ struct IdInfoJs {
 }
 
 #[wasm_bindgen(js_name = checkIdNumber)]
-pub fn check_id_number(input: &str, opts: JsValue) -> JsValue {
+pub fn check_id_number(input: &str, opts: &str) -> String {
     let run = || {
         let o: IdOptionsJs = options(opts)?;
         let core_opts = crate::id_number::IdOptions {
@@ -60,7 +60,7 @@ struct NameInfoJs {
 }
 
 #[wasm_bindgen(js_name = checkName)]
-pub fn check_name(input: &str) -> JsValue {
+pub fn check_name(input: &str) -> String {
     match crate::name::check_name(input) {
         Ok(r) => passed(&r.value, NameInfoJs { length: r.length, minority_name: r.minority_name }, &[], r.changed),
         Err(e) => failed(&e),
@@ -77,7 +77,7 @@ struct MobileInfoJs {
 }
 
 #[wasm_bindgen(js_name = checkMobile)]
-pub fn check_mobile(input: &str) -> JsValue {
+pub fn check_mobile(input: &str) -> String {
     use crate::mobile::Kind;
     match crate::mobile::check_mobile(input) {
         Ok(r) => {
@@ -117,7 +117,7 @@ struct PeriodInfoJs {
 }
 
 #[wasm_bindgen(js_name = checkValidityPeriod)]
-pub fn check_validity_period(input: JsValue) -> JsValue {
+pub fn check_validity_period(input: &str) -> String {
     let run = || {
         let i: PeriodInputJs = options(input)?;
         let today = today(i.today.as_deref())?;
@@ -149,8 +149,11 @@ pub fn check_validity_period(input: JsValue) -> JsValue {
 }
 
 #[wasm_bindgen(js_name = upgradeLegacyIdNumber)]
-pub fn upgrade_legacy_id_number(id15: &str) -> Result<String, JsValue> {
-    crate::id_number::upgrade_legacy(id15).map_err(|e| thrown(&e))
+pub fn upgrade_legacy_id_number(id15: &str) -> String {
+    match crate::id_number::upgrade_legacy(id15) {
+        Ok(v) => returned(v),
+        Err(e) => thrown(&e),
+    }
 }
 
 #[wasm_bindgen(js_name = maskIdNumber)]

@@ -1,10 +1,10 @@
-//! The thin WebAssembly layer. Plain JSON-compatible objects in and out (no `Map`, no `BigInt`,
-//! no handles); the hand-written JS in `pkg-template/` turns `{code, ...}` error objects thrown
-//! from here into `AliyunIdvError`. No logic lives here: each function converts, calls the core,
-//! converts back.
+//! The thin WebAssembly layer. Strings in, strings out: options and results cross the boundary as
+//! JSON text, which the hand-written JS in `pkg-template/` stringifies and parses (one copy each
+//! way, no per-property calls across the boundary, and no serde-wasm-bindgen in the module).
+//! Functions that throw in JS answer `{"ok":false,"error":{...}}`; the JS layer throws
+//! `AliyunIdvError`. No logic lives here: each function converts, calls the core, converts back.
 
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::prelude::*;
 
 use crate::error::{CheckError, ErrorCode, Field};
 
@@ -54,14 +54,25 @@ pub(crate) struct Passed<'a, V: Serialize, I: Serialize> {
 }
 
 /// `{ ok: true, value, info, warnings, changed }`.
-pub(crate) fn passed<V: Serialize, I: Serialize>(value: V, info: I, warnings: &[&'static str], changed: bool) -> JsValue {
-    to_js(&Passed { ok: true, value, info, warnings, changed })
+pub(crate) fn passed<V: Serialize, I: Serialize>(value: V, info: I, warnings: &[&'static str], changed: bool) -> String {
+    to_json(&Passed { ok: true, value, info, warnings, changed })
 }
 
-/// Throws `{code, field, message, messageZh}` (the JS layer makes it an AliyunIdvError). The hint
-/// is left out: thrown errors end up in logs, and a hint may hold a full ID number.
-pub(crate) fn thrown(e: &CheckError) -> JsValue {
-    to_js(&JsError { hint: None, ..JsError::from(e) })
+/// `{ ok: true, value }`: the answer of a function that throws in JS.
+pub(crate) fn returned<V: Serialize>(value: V) -> String {
+    #[derive(Serialize)]
+    struct Returned<V> {
+        ok: bool,
+        value: V,
+    }
+    to_json(&Returned { ok: true, value })
+}
+
+/// `{ ok: false, error: {code, field, message, messageZh} }`, which the JS layer throws as an
+/// AliyunIdvError. The hint is left out: thrown errors end up in logs, and a hint may hold a full
+/// ID number.
+pub(crate) fn thrown(e: &CheckError) -> String {
+    to_json(&Failed { ok: false, error: JsError { hint: None, ..JsError::from(e) } })
 }
 
 /// The `today` option, which the JS layer always fills.
@@ -69,25 +80,24 @@ pub(crate) fn today(s: Option<&str>) -> Result<chrono::NaiveDate, CheckError> {
     s.and_then(crate::date::parse_today).ok_or_else(|| CheckError::new(ErrorCode::TodayInvalid, Field::Today))
 }
 
-pub(crate) fn to_js<T: Serialize>(v: &T) -> JsValue {
-    // json_compatible: objects, not Map; null, not undefined.
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    v.serialize(&ser).unwrap_or(JsValue::NULL)
+pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
+    // Serialising these plain structs cannot fail; "null" keeps the promise of valid JSON anyway.
+    serde_json::to_string(v).unwrap_or_else(|_| String::from("null"))
 }
 
-pub(crate) fn failed(e: &CheckError) -> JsValue {
-    to_js(&Failed { ok: false, error: JsError::from(e) })
+pub(crate) fn failed(e: &CheckError) -> String {
+    to_json(&Failed { ok: false, error: JsError::from(e) })
 }
 
 pub(crate) fn bad_argument(field: Field) -> CheckError {
     CheckError::new(ErrorCode::InvalidArgument, field)
 }
 
-/// Options objects: absent, `undefined` and `null` mean "defaults"; anything else must parse.
-pub(crate) fn options<T: for<'de> Deserialize<'de> + Default>(v: JsValue) -> Result<T, CheckError> {
-    if v.is_undefined() || v.is_null() {
+/// Options as JSON text: empty or `null` means "defaults"; anything else must parse.
+pub(crate) fn options<T: for<'de> Deserialize<'de> + Default>(json: &str) -> Result<T, CheckError> {
+    if json.is_empty() || json == "null" {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(v).map_err(|_| bad_argument(Field::Input))
+    serde_json::from_str(json).map_err(|_| bad_argument(Field::Input))
 }
 

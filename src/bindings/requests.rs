@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{options, to_js, today, JsError};
+use super::{options, returned, to_json, today, Failed, JsError};
 use crate::error::{CheckError, ErrorCode, Field};
 use crate::request::{self, BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, PeriodInput};
 use crate::sign::{self, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
@@ -56,9 +56,9 @@ impl BuildOptionsJs {
     }
 }
 
-/// `{code, field, message, messageZh}`, thrown (the JS layer makes it an AliyunIdvError).
-fn thrown(e: &BuildError) -> JsValue {
-    to_js(&JsError { code: e.code(), field: e.field(), message: e.message(), message_zh: e.message_zh(), hint: None })
+/// `{ ok: false, error: {code, field, message, messageZh} }` (the JS layer throws it as an AliyunIdvError).
+fn thrown(e: &BuildError) -> String {
+    to_json(&Failed { ok: false, error: JsError { code: e.code(), field: e.field(), message: e.message(), message_zh: e.message_zh(), hint: None } })
 }
 
 #[derive(Serialize)]
@@ -76,8 +76,8 @@ struct SignedRequestJs<'a> {
     signature: Option<&'a str>,
 }
 
-fn signed_to_js(r: &SignedRequest, debug: bool) -> JsValue {
-    to_js(&SignedRequestJs {
+fn signed_to_json(r: &SignedRequest, debug: bool) -> String {
+    returned(SignedRequestJs {
         method: r.method.as_str(),
         url: &r.url,
         headers: r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
@@ -89,13 +89,16 @@ fn signed_to_js(r: &SignedRequest, debug: bool) -> JsValue {
 }
 
 /// Parses the input and options, then calls the core builder `f`.
-fn build(input: JsValue, opts: JsValue, f: fn(&PersonJs, &BuildOptions) -> Result<SignedRequest, BuildError>) -> Result<JsValue, JsValue> {
+fn build(input: &str, opts: &str, f: fn(&PersonJs, &BuildOptions) -> Result<SignedRequest, BuildError>) -> String {
     let run = || -> Result<SignedRequest, BuildError> {
         let input: PersonJs = options(input)?;
         let opts: BuildOptionsJs = options(opts)?;
         f(&input, &opts.into_build()?)
     };
-    run().map(|r| signed_to_js(&r, false)).map_err(|e| thrown(&e))
+    match run() {
+        Ok(r) => signed_to_json(&r, false),
+        Err(e) => thrown(&e),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -117,17 +120,17 @@ fn param_type(s: Option<&str>) -> Result<ParamType, CheckError> {
 }
 
 #[wasm_bindgen(js_name = buildId2MetaVerifyIntl)]
-pub fn build_id2_meta_verify_intl(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn build_id2_meta_verify_intl(input: &str, opts: &str) -> String {
     build(input, opts, |p: &PersonJs, o| request::build_id2_meta_verify_intl(&p.clone_id2()?, o))
 }
 
 #[wasm_bindgen(js_name = buildId2MetaVerify)]
-pub fn build_id2_meta_verify(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn build_id2_meta_verify(input: &str, opts: &str) -> String {
     build(input, opts, |p: &PersonJs, o| request::build_id2_meta_verify(&p.clone_id2()?, o))
 }
 
 #[wasm_bindgen(js_name = buildMobile3MetaVerifyIntl)]
-pub fn build_mobile3_meta_verify_intl(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn build_mobile3_meta_verify_intl(input: &str, opts: &str) -> String {
     build(input, opts, |p: &PersonJs, o| {
         let input = Mobile3MetaInput {
             id_number: p.id_number.clone(),
@@ -140,7 +143,7 @@ pub fn build_mobile3_meta_verify_intl(input: JsValue, opts: JsValue) -> Result<J
 }
 
 #[wasm_bindgen(js_name = buildId2MetaPeriodVerifyIntl)]
-pub fn build_id2_meta_period_verify_intl(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn build_id2_meta_period_verify_intl(input: &str, opts: &str) -> String {
     build(input, opts, |p: &PersonJs, o| {
         let input = PeriodInput {
             id_number: p.id_number.clone(),
@@ -174,7 +177,7 @@ struct RequestJs {
 
 /// The low-level signer: any RPC action, parameters signed exactly as given.
 #[wasm_bindgen(js_name = signRequest)]
-pub fn sign_request(req: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn sign_request(req: &str, opts: &str) -> String {
     let run = || -> Result<SignedRequest, BuildError> {
         let r: RequestJs = options(req)?;
         let method = match r.method.as_deref() {
@@ -200,13 +203,16 @@ pub fn sign_request(req: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         };
         Ok(sign::sign(&spec, &params)?)
     };
-    run().map(|r| signed_to_js(&r, true)).map_err(|e| thrown(&e))
+    match run() {
+        Ok(r) => signed_to_json(&r, true),
+        Err(e) => thrown(&e),
+    }
 }
 
 /// Interprets an answer; never fails.
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(action: &str, http_status: u16, body: &str, headers: JsValue) -> JsValue {
+pub fn parse_response(action: &str, http_status: u16, body: &str, headers: &str) -> String {
     let headers: BTreeMap<String, String> = options(headers).unwrap_or_default();
     let headers: Vec<(String, String)> = headers.into_iter().collect();
-    to_js(&crate::response::parse_response(action, http_status, body, &headers))
+    to_json(&crate::response::parse_response(action, http_status, body, &headers))
 }
