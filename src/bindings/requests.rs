@@ -61,12 +61,21 @@ fn thrown(e: &BuildError) -> String {
     to_json(&Failed { ok: false, error: JsError { code: e.code(), field: e.field(), message: e.message(), message_zh: e.message_zh(), hint: None } })
 }
 
+/// Sorted name/value pairs, serialised as a JSON object (no map is built).
+struct HeadersJs<'a>(&'a [(String, String)]);
+
+impl Serialize for HeadersJs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SignedRequestJs<'a> {
     method: &'static str,
     url: &'a str,
-    headers: BTreeMap<&'a str, &'a str>,
+    headers: HeadersJs<'a>,
     body: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     canonical_request: Option<&'a str>,
@@ -80,7 +89,7 @@ fn signed_to_json(r: &SignedRequest, debug: bool) -> String {
     returned(SignedRequestJs {
         method: r.method.as_str(),
         url: &r.url,
-        headers: r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+        headers: HeadersJs(&r.headers),
         body: r.body.as_deref(),
         canonical_request: debug.then_some(r.canonical_request.as_str()),
         string_to_sign: debug.then_some(r.string_to_sign.as_str()),

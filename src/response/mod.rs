@@ -261,7 +261,8 @@ fn non_empty(s: &str) -> Option<String> {
 fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
     match obj.get(key)? {
         Value::String(s) => non_empty(s),
-        Value::Number(n) => Some(n.to_string()),
+        // Integers only: codes are never fractional (and float formatting would bloat the module).
+        Value::Number(n) => n.as_i64().map(|i| i.to_string()),
         _ => None,
     }
 }

@@ -181,15 +181,15 @@ fn validate(req: &RequestSpec, params: &SigningParams) -> Result<(), SignError> 
     if req.method == Method::Get && !req.form.is_empty() {
         return Err(SignError::ParamInvalid);
     }
-    let mut names: Vec<&str> = req.query.iter().chain(&req.form).map(|(k, _)| k.as_str()).collect();
-    if names.iter().any(|n| n.is_empty()) {
+    let mut names: Vec<(&str, &str)> = req.query.iter().chain(&req.form).map(|(k, _)| (k.as_str(), "")).collect();
+    if names.iter().any(|(n, _)| n.is_empty()) {
         return Err(SignError::ParamInvalid);
     }
-    if params.version == SignatureVersion::V1 && names.iter().any(|n| V1_RESERVED.contains(n)) {
+    if params.version == SignatureVersion::V1 && names.iter().any(|(n, _)| V1_RESERVED.contains(n)) {
         return Err(SignError::ParamInvalid);
     }
-    names.sort_unstable();
-    if names.windows(2).any(|w| w.first() == w.get(1)) {
+    sort_pairs(&mut names);
+    if names.windows(2).any(|w| w.first().map(|p| p.0) == w.get(1).map(|p| p.0)) {
         return Err(SignError::ParamInvalid);
     }
     Ok(())
@@ -236,8 +236,14 @@ fn is_timestamp(s: &str) -> bool {
 /// The pairs sorted by name (byte order), borrowed.
 fn sorted(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
     let mut v: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    v.sort_by(|a, b| a.0.cmp(b.0));
+    sort_pairs(&mut v);
     v
+}
+
+/// Sorts pairs by name (byte order). Names are unique once `validate` has passed, so an unstable
+/// sort gives the canonical order; one sort function keeps one sort routine in the module.
+fn sort_pairs(v: &mut [(&str, &str)]) {
+    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
 }
 
 /// `https://{host}/` plus `?{query}` when the query is non-empty.

@@ -6,7 +6,7 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::{form_body, percent, sorted, url, RequestSpec, SignError, SignedRequest, SigningParams, FORM_CONTENT_TYPE};
+use super::{form_body, percent, sort_pairs, url, RequestSpec, SignError, SignedRequest, SigningParams, FORM_CONTENT_TYPE};
 
 pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRequest, SignError> {
     let creds = &params.credentials;
@@ -24,11 +24,11 @@ pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRe
         url_params.push(("SecurityToken", token));
     }
     url_params.extend(req.query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    url_params.sort_by(|a, b| a.0.cmp(b.0));
+    sort_pairs(&mut url_params);
 
     let mut signed: Vec<(&str, &str)> = url_params.clone();
-    signed.extend(sorted(&req.form));
-    signed.sort_by(|a, b| a.0.cmp(b.0));
+    signed.extend(req.form.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    sort_pairs(&mut signed);
     let canonical = percent::encode_pairs(signed);
 
     let mut string_to_sign = String::from(req.method.as_str());
