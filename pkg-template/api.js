@@ -32,8 +32,7 @@ function notReady() {
 export function initSync(input) {
   if (ready) return;
   const module = input && Object.getPrototypeOf(input) === Object.prototype ? input.module : input;
-  raw.initSync({ module });
-  ready = true;
+  attach(raw.initSync({ module }));
 }
 
 /**
@@ -43,8 +42,76 @@ export function initSync(input) {
 export default async function init(input) {
   if (ready) return;
   const moduleOrPath = input && Object.getPrototypeOf(input) === Object.prototype ? input.module_or_path ?? input.module : input;
-  await initWasm(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath });
+  attach(await initWasm(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }));
+}
+
+// ---- The scratch area the hot checks answer through (see src/bindings/fast.rs) -------------
+
+let memory = null;
+let numsPtr = 0;
+let bytesPtr = 0;
+let nums = new Uint32Array(0);
+let bytes = new Uint8Array(0);
+let cat = null;
+const regionNames = new Map();
+const utf8 = new TextDecoder();
+
+function attach(exports) {
+  memory = exports.memory;
+  numsPtr = raw.scratchNums();
+  bytesPtr = raw.scratchBytes();
   ready = true;
+}
+
+/** Views on the scratch area, renewed when the memory has grown (which detaches old views). */
+function scratch() {
+  if (nums.buffer !== memory.buffer) {
+    nums = new Uint32Array(memory.buffer, numsPtr, 8);
+    bytes = new Uint8Array(memory.buffer, bytesPtr, 256);
+  }
+  return nums;
+}
+
+function catalog() {
+  if (cat === null) cat = JSON.parse(raw.catalog());
+  return cat;
+}
+
+/** The value the check wrote (when normalisation changed it). */
+function scratchText(len) {
+  return utf8.decode(bytes.subarray(0, len));
+}
+
+function failure(status, n) {
+  const c = catalog();
+  const code = c.codes[status - 1];
+  const error = { code: code.code, field: c.fields[n[1]], message: code.message, messageZh: code.messageZh };
+  if (n[0] > 0) error.hint = scratchText(n[0]);
+  return { ok: false, error };
+}
+
+function regionName(code) {
+  let name = regionNames.get(code);
+  if (name === undefined) {
+    name = raw.regionName(code) || null;
+    regionNames.set(code, name);
+  }
+  return name;
+}
+
+const pad2 = (n) => (n < 10 ? "0" + n : "" + n);
+
+// Today in China, recomputed only when a day has passed.
+let todayText = "";
+let todayUntil = 0;
+function defaultToday() {
+  const now = Date.now();
+  if (now >= todayUntil) {
+    const china = now + 8 * 3600 * 1000;
+    todayText = new Date(china).toISOString().slice(0, 10);
+    todayUntil = (Math.floor(china / 86400000) + 1) * 86400000 - 8 * 3600 * 1000;
+  }
+  return todayText;
 }
 
 function fromCore(e) {
@@ -81,7 +148,7 @@ export function chinaToday(now = new Date()) {
 
 function withToday(opts) {
   if (opts && opts.today !== undefined && opts.today !== null) return opts;
-  return { ...(opts || {}), today: chinaToday() };
+  return { ...(opts || {}), today: defaultToday() };
 }
 
 // Options and results cross into WebAssembly as JSON text (see src/bindings/mod.rs).
@@ -117,28 +184,78 @@ function guarded(fn) {
 export function checkIdNumber(input, opts) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("idNumber");
-  if (!isOptions(opts)) return badCheck("options");
-  let o;
-  try {
-    o = JSON.stringify(withToday(pick(opts, ["today", "allowResidencePermit"])));
-  } catch {
-    return badCheck("options");
+  let today;
+  let allow;
+  if (opts !== undefined && opts !== null) {
+    if (!isOptions(opts)) return badCheck("options");
+    try {
+      today = opts.today;
+      allow = opts.allowResidencePermit;
+    } catch {
+      return badCheck("options");
+    }
+    if (allow !== undefined && allow !== null && typeof allow !== "boolean") return badCheck("options");
   }
-  return JSON.parse(raw.checkIdNumber(input, o));
+  // A `today` that is not a string goes through as "" and is refused as TODAY_INVALID.
+  const day = today === undefined || today === null ? defaultToday() : typeof today === "string" ? today : "";
+  const status = raw.idCheck(input, day, allow === true);
+  const n = scratch();
+  if (status !== 0) return failure(status, n);
+  const flags = n[1];
+  const value = n[0] > 0 ? scratchText(n[0]) : input;
+  const ymd = n[2];
+  const year = Math.floor(ymd / 10000);
+  const warnings = [];
+  if (flags & 4) warnings.push("REGION_UNRECOGNIZED");
+  if (flags & 8) warnings.push("REGION_ABOLISHED_BEFORE_BIRTH");
+  return {
+    ok: true,
+    value,
+    info: {
+      birthDate: (year < 1000 ? ("000" + year).slice(-4) : "" + year) + "-" + pad2(Math.floor(ymd / 100) % 100) + "-" + pad2(ymd % 100),
+      gender: flags & 2 ? "male" : "female",
+      age: n[3],
+      regionCode: value.slice(0, 6),
+      regionName: regionName(n[4]),
+      province: regionName(n[5] * 10000) ?? "",
+    },
+    warnings,
+    changed: (flags & 1) === 1,
+  };
 }
 
 /** Checks a real name as printed on the ID card. */
 export function checkName(input) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("name");
-  return JSON.parse(raw.checkName(input));
+  const status = raw.nameCheck(input);
+  const n = scratch();
+  if (status !== 0) return failure(status, n);
+  const flags = n[1];
+  return {
+    ok: true,
+    value: n[0] > 0 ? scratchText(n[0]) : input,
+    info: { length: n[2], minorityName: (flags & 2) === 2 },
+    warnings: [],
+    changed: (flags & 1) === 1,
+  };
 }
 
 /** Checks a mainland mobile number and names the operator its prefix was assigned to. */
 export function checkMobile(input) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("mobile");
-  return JSON.parse(raw.checkMobile(input));
+  const status = raw.mobileCheck(input);
+  const n = scratch();
+  if (status !== 0) return failure(status, n);
+  const flags = n[1];
+  return {
+    ok: true,
+    value: n[0] > 0 ? scratchText(n[0]) : input,
+    info: { carrier: catalog().carriers[n[2]], mvno: (flags & 2) === 2, dataCard: (flags & 4) === 4, satellite: (flags & 8) === 8 },
+    warnings: [],
+    changed: (flags & 1) === 1,
+  };
 }
 
 /** Checks an ID card validity period `{ start, end, idNumber?, today? }`. */
@@ -204,7 +321,6 @@ function buildOptions(opts) {
     if (out[key] === null) delete out[key];
     if (out[key] !== undefined && typeof out[key] !== "string") throw badThrow(key);
   }
-  if (out.today === undefined) out.today = chinaToday();
   return out;
 }
 
@@ -217,7 +333,9 @@ function builder(rawFn, stringFields) {
       }
       const clean = {};
       for (const key of stringFields) if (typeof input[key] === "string") clean[key] = input[key];
-      return unwrap(rawFn(JSON.stringify(clean), JSON.stringify(buildOptions(opts))));
+      const o = buildOptions(opts);
+      if (o.today === undefined) o.today = defaultToday();
+      return unwrap(rawFn(JSON.stringify(clean), JSON.stringify(o)));
     });
 }
 
@@ -245,8 +363,8 @@ export function signRequest(req, opts) {
       if (typeof params !== "object" || Array.isArray(params)) throw badThrow(key);
       for (const v of Object.values(params)) if (typeof v !== "string") throw badThrow(key);
     }
-    const { today, ...o } = buildOptions(opts);
-    void today;
+    const o = buildOptions(opts);
+    delete o.today;
     const description = { method: req.method, host: req.host ?? "", action: req.action ?? "", version: req.version ?? "", query: req.query ?? {}, form: req.form ?? {} };
     return unwrap(raw.signRequest(JSON.stringify(description), JSON.stringify(o)));
   });

@@ -35,6 +35,23 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in declaration order.
+    pub const ALL: &'static [Field] = &[
+        Field::IdNumber,
+        Field::Name,
+        Field::Mobile,
+        Field::ValidityStart,
+        Field::ValidityEnd,
+        Field::ParamType,
+        Field::MerchantBizId,
+        Field::MerchantUserId,
+        Field::SceneCode,
+        Field::Endpoint,
+        Field::LongTermAs,
+        Field::Today,
+        Field::Input,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Field::IdNumber => "idNumber",
@@ -158,6 +175,13 @@ impl std::error::Error for CheckError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_field_is_listed_once() {
+        let names: std::collections::HashSet<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
+        assert_eq!(names.len(), Field::ALL.len());
+        assert_eq!(Field::ALL.len(), 13, "a new Field must be added to Field::ALL");
+    }
 
     #[test]
     fn codes_are_unique_screaming_snake_with_both_messages() {

@@ -1,23 +1,20 @@
 //! The bindings compiled to wasm32, run by wasm-bindgen-test-runner in Node and, with
 //! WASM_BINDGEN_USE_BROWSER=1, in headless Chromium (see the Makefile's test-wasm targets).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use aliyun_idv::bindings;
-use wasm_bindgen::JsValue;
+use aliyun_idv::ErrorCode;
+use serde_json::Value;
 use wasm_bindgen_test::*;
 
-fn opts(today: &str) -> JsValue {
-    let o = js_sys::Object::new();
-    js_sys::Reflect::set(&o, &JsValue::from_str("today"), &JsValue::from_str(today)).unwrap();
-    o.into()
+fn json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap()
 }
 
-fn get(v: &JsValue, path: &[&str]) -> JsValue {
-    let mut cur = v.clone();
-    for key in path {
-        cur = js_sys::Reflect::get(&cur, &JsValue::from_str(key)).unwrap();
-    }
-    cur
+/// The status a fast check answers for an error code.
+fn status_of(code: ErrorCode) -> u32 {
+    ErrorCode::ALL.iter().position(|c| *c == code).unwrap() as u32 + 1
 }
 
 #[wasm_bindgen_test]
@@ -26,60 +23,62 @@ fn md5_crosses_the_boundary_as_utf8() {
 }
 
 #[wasm_bindgen_test]
-fn check_result_is_a_plain_object() {
-    let r = bindings::check_id_number(" 11010519491231002x", opts("2026-11-22"));
-    assert_eq!(get(&r, &["ok"]), JsValue::TRUE);
-    assert_eq!(get(&r, &["value"]).as_string().as_deref(), Some("11010519491231002X"));
-    assert_eq!(get(&r, &["changed"]), JsValue::TRUE);
-    // A plain object (not a Map), so JSON.stringify sees its fields.
-    let json = js_sys::JSON::stringify(&r).unwrap().as_string().unwrap();
-    assert!(json.contains("\"value\":\"11010519491231002X\""), "{json}");
+fn fast_checks_answer_status_numbers() {
+    assert_eq!(bindings::id_check("11010519491231002X", "2026-11-22", false), 0);
+    assert_eq!(bindings::id_check("110105194912310021", "2026-11-22", false), status_of(ErrorCode::IdChecksum));
+    assert_eq!(bindings::id_check("11010519491231002X", "2026-13-01", false), status_of(ErrorCode::TodayInvalid));
+    assert_eq!(bindings::mobile_check("+86 138 1234 5678"), 0);
+    assert_eq!(bindings::mobile_check("14012345678"), status_of(ErrorCode::MobileUnassignedPrefix));
+    assert_eq!(bindings::name_check("张"), status_of(ErrorCode::NameTooShort));
+    // The scratch areas are distinct, non-null addresses in linear memory.
+    assert!(bindings::scratch_nums() != 0 && bindings::scratch_bytes() != 0);
+    assert_ne!(bindings::scratch_nums(), bindings::scratch_bytes());
 }
 
 #[wasm_bindgen_test]
-fn check_error_has_code_field_and_both_messages() {
-    let r = bindings::check_id_number("110105194912310021", opts("2026-11-22"));
-    assert_eq!(get(&r, &["ok"]), JsValue::FALSE);
-    assert_eq!(get(&r, &["error", "code"]).as_string().as_deref(), Some("ID_CHECKSUM"));
-    assert_eq!(get(&r, &["error", "field"]).as_string().as_deref(), Some("idNumber"));
-    assert!(get(&r, &["error", "messageZh"]).as_string().unwrap().contains("校验位"));
-    // `hint` is absent, not null or undefined-valued.
-    let json = js_sys::JSON::stringify(&r).unwrap().as_string().unwrap();
-    assert!(!json.contains("hint"), "{json}");
+fn catalog_lists_every_code_with_both_messages() {
+    let c = json(&bindings::catalog());
+    let codes = c["codes"].as_array().unwrap();
+    assert_eq!(codes.len(), ErrorCode::ALL.len());
+    assert_eq!(codes[status_of(ErrorCode::IdChecksum) as usize - 1]["code"], "ID_CHECKSUM");
+    assert!(codes.iter().all(|e| e["messageZh"].as_str().is_some_and(|m| !m.is_empty())));
+    assert_eq!(c["carriers"][0], "CMCC");
+    assert_eq!(bindings::region_name(110105), "朝阳区");
+    assert_eq!(bindings::region_name(110198), "");
+}
+
+#[wasm_bindgen_test]
+fn period_result_is_json_with_camel_case() {
+    let r = json(&bindings::check_validity_period(r#"{"start":"2020-02-29","end":"20300301","today":"2026-11-22"}"#));
+    assert_eq!(r["ok"], true);
+    assert_eq!(r["value"]["start"], "20200229");
+    assert_eq!(r["info"]["termYears"], 10);
+    assert_eq!(r["info"]["expiresOn"], "2030-03-01");
 }
 
 #[wasm_bindgen_test]
 fn bad_options_are_an_error_not_a_trap() {
-    let r = bindings::check_id_number("11010519491231002X", JsValue::from_f64(3.0));
-    assert_eq!(get(&r, &["error", "code"]).as_string().as_deref(), Some("INVALID_ARGUMENT"));
+    let r = json(&bindings::check_validity_period("{not json"));
+    assert_eq!(r["error"]["code"], "INVALID_ARGUMENT");
     // The instance still works afterwards.
     assert_eq!(bindings::md5_hex(""), "d41d8cd98f00b204e9800998ecf8427e");
 }
 
 #[wasm_bindgen_test]
-fn id_facts_cross_as_camel_case_with_null_for_unknown_names() {
-    let r = bindings::check_id_number("11010519491231002X", opts("20261122"));
-    assert_eq!(get(&r, &["info", "birthDate"]).as_string().as_deref(), Some("1949-12-31"));
-    assert_eq!(get(&r, &["info", "regionName"]).as_string().as_deref(), Some("朝阳区"));
-    assert_eq!(get(&r, &["info", "age"]).as_f64(), Some(76.0));
-    let unknown = bindings::check_id_number("110198199001010014", opts("20261122"));
-    let json = js_sys::JSON::stringify(&unknown).unwrap().as_string().unwrap();
-    assert!(json.contains("\"regionName\":null"), "{json}");
+fn throwing_functions_answer_ok_or_error_without_hint() {
+    let e = json(&bindings::upgrade_legacy_id_number("12345"));
+    assert_eq!(e["ok"], false);
+    assert_eq!(e["error"]["code"], "ID_LENGTH");
+    assert!(e["error"].get("hint").is_none());
+    let ok = json(&bindings::upgrade_legacy_id_number("110105491231002"));
+    assert_eq!(ok["value"], "11010519491231002X");
 }
 
 #[wasm_bindgen_test]
-fn missing_today_is_an_error_value() {
-    let r = bindings::check_id_number("11010519491231002X", JsValue::UNDEFINED);
-    assert_eq!(get(&r, &["error", "code"]).as_string().as_deref(), Some("TODAY_INVALID"));
-}
-
-#[wasm_bindgen_test]
-fn period_and_thrown_errors() {
-    let input = js_sys::JSON::parse(r#"{"start":"2020-02-29","end":"20300301","today":"2026-11-22"}"#).unwrap();
-    let r = bindings::check_validity_period(input);
-    assert_eq!(get(&r, &["value", "start"]).as_string().as_deref(), Some("20200229"));
-    assert_eq!(get(&r, &["info", "termYears"]).as_f64(), Some(10.0));
-    let e = bindings::upgrade_legacy_id_number("12345").unwrap_err();
-    assert_eq!(get(&e, &["code"]).as_string().as_deref(), Some("ID_LENGTH"));
-    assert!(get(&e, &["hint"]).is_undefined());
+fn sign_request_matches_the_first_official_vector() {
+    let req = r#"{"method":"POST","host":"cloudauth-intl.cn-hongkong.aliyuncs.com","action":"Id2MetaVerifyIntl","version":"2022-08-09",
+        "query":{"ProductCode":"ID_2META","ParamType":"normal","IdentifyNum":"11010119900307123X","UserName":"张三"}}"#;
+    let opts = r#"{"accessKeyId":"testid","accessKeySecret":"testsecret","timestamp":"2026-01-15T08:30:00Z","nonce":"c0ffee00-0000-4000-8000-000000000001"}"#;
+    let r = json(&bindings::sign_request(req, opts));
+    assert_eq!(r["value"]["signature"], "4653f387a3f55898c79567988c90c2215250bad8b16b40bee6c1496119ef4c46");
 }

@@ -9,9 +9,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CheckError, ErrorCode, Field};
 
 mod checks;
+mod fast;
 mod requests;
 
 pub use checks::*;
+pub use fast::*;
 pub use requests::*;
 
 /// `{ ok: false, error: {...} }` and the payload of thrown errors.

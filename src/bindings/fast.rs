@@ -1,0 +1,189 @@
+//! The hot checks without JSON: a check answers a status number and writes its facts into a small
+//! scratch area of the module's memory, which the JS layer reads and turns into the result object
+//! (strings it needs more than once — messages, region names — it fetches once and caches).
+//! This keeps `checkIdNumber`, `checkMobile` and `checkName` to one call across the boundary.
+//!
+//! Status: 0 = valid; otherwise 1 + the index of the error code in `ErrorCode::ALL`.
+//! `NUMS` slots, per check:
+//! - ID: [1] flags (1 changed, 2 male, 4 REGION_UNRECOGNIZED, 8 REGION_ABOLISHED_BEFORE_BIRTH),
+//!   [2] birth date as YYYYMMDD, [3] age, [4] region code, [5] province code;
+//!   on error [1] = field index and the hint (if any) in `BYTES`.
+//! - mobile: [1] flags (1 changed, 2 mvno, 4 data card, 8 satellite), [2] carrier index.
+//! - name: [1] flags (1 changed, 2 minority name), [2] length in characters.
+//!
+//! Slot 0 holds the byte length of the value (or hint) written to `BYTES`, when it differs from
+//! the input.
+
+use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
+
+use chrono::Datelike;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{to_json, today};
+use crate::error::{CheckError, ErrorCode, Field};
+use crate::mobile::{Carrier, Kind};
+
+const CARRIERS: [Carrier; 4] = [Carrier::Cmcc, Carrier::Cucc, Carrier::Ctcc, Carrier::Cbn];
+const NUM_SLOTS: usize = 8;
+const BYTE_SLOTS: usize = 256;
+
+#[allow(clippy::declare_interior_mutable_const)]
+const ZERO32: AtomicU32 = AtomicU32::new(0);
+#[allow(clippy::declare_interior_mutable_const)]
+const ZERO8: AtomicU8 = AtomicU8::new(0);
+// Atomics only for safe shared statics: the module is single-threaded.
+static NUMS: [AtomicU32; NUM_SLOTS] = [ZERO32; NUM_SLOTS];
+static BYTES: [AtomicU8; BYTE_SLOTS] = [ZERO8; BYTE_SLOTS];
+
+fn set(slot: usize, v: u32) {
+    if let Some(a) = NUMS.get(slot) {
+        a.store(v, Relaxed);
+    }
+}
+
+/// Writes `s` into `BYTES` (when it fits) and its length into slot 0.
+fn set_bytes(s: &str) {
+    let b = s.as_bytes();
+    if b.len() > BYTE_SLOTS {
+        set(0, 0);
+        return;
+    }
+    for (dst, &src) in BYTES.iter().zip(b) {
+        dst.store(src, Relaxed);
+    }
+    set(0, u32::try_from(b.len()).unwrap_or(0));
+}
+
+fn index<T: PartialEq>(all: &[T], x: &T) -> u32 {
+    all.iter().position(|y| y == x).and_then(|i| u32::try_from(i).ok()).unwrap_or(0)
+}
+
+fn error_status(e: &CheckError) -> u32 {
+    set(1, index(Field::ALL, &e.field));
+    match &e.hint {
+        Some(h) => set_bytes(h),
+        None => set(0, 0),
+    }
+    index(ErrorCode::ALL, &e.code).saturating_add(1)
+}
+
+/// Address of the numeric scratch slots (`u32` each).
+#[wasm_bindgen(js_name = scratchNums)]
+pub fn scratch_nums() -> usize {
+    NUMS.as_ptr() as usize
+}
+
+/// Address of the byte scratch area.
+#[wasm_bindgen(js_name = scratchBytes)]
+pub fn scratch_bytes() -> usize {
+    BYTES.as_ptr() as usize
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CodeJs {
+    code: &'static str,
+    message: &'static str,
+    message_zh: &'static str,
+}
+
+#[derive(Serialize)]
+struct CatalogJs {
+    codes: Vec<CodeJs>,
+    fields: Vec<&'static str>,
+    carriers: Vec<&'static str>,
+}
+
+/// The tables the JS layer caches: error codes with messages, field names, carriers.
+#[wasm_bindgen]
+pub fn catalog() -> String {
+    to_json(&CatalogJs {
+        codes: ErrorCode::ALL.iter().map(|c| CodeJs { code: c.as_str(), message: c.message(), message_zh: c.message_zh() }).collect(),
+        fields: Field::ALL.iter().map(|f| f.as_str()).collect(),
+        carriers: CARRIERS.iter().map(|c| c.as_str()).collect(),
+    })
+}
+
+/// The name of a region code, or "" when the table has none.
+#[wasm_bindgen(js_name = regionName)]
+pub fn region_name(code: u32) -> String {
+    crate::region::lookup(code).and_then(|r| r.name).unwrap_or("").to_string()
+}
+
+/// `checkIdNumber`: see the module docs for the scratch layout.
+#[wasm_bindgen(js_name = idCheck)]
+pub fn id_check(input: &str, today_str: &str, allow_residence_permit: bool) -> u32 {
+    let today = match today(Some(today_str)) {
+        Ok(t) => t,
+        Err(e) => return error_status(&e),
+    };
+    let opts = crate::id_number::IdOptions { today, allow_residence_permit };
+    match crate::id_number::check_id_number(input, &opts) {
+        Ok(r) => {
+            let i = &r.info;
+            let mut flags = u32::from(r.changed) | u32::from(i.gender == crate::id_number::Gender::Male) << 1;
+            for w in &r.warnings {
+                flags |= match *w {
+                    crate::id_number::REGION_UNRECOGNIZED => 4,
+                    crate::id_number::REGION_ABOLISHED_BEFORE_BIRTH => 8,
+                    _ => 0,
+                };
+            }
+            let b = i.birth_date;
+            let ymd = u32::try_from(b.year()).unwrap_or(0).saturating_mul(10000).saturating_add(b.month().saturating_mul(100)).saturating_add(b.day());
+            set(1, flags);
+            set(2, ymd);
+            set(3, i.age);
+            set(4, i.region_code);
+            set(5, i.region_code / 10000);
+            if r.changed {
+                set_bytes(&r.value);
+            } else {
+                set(0, 0);
+            }
+            0
+        }
+        Err(e) => error_status(&e),
+    }
+}
+
+/// `checkMobile`: see the module docs for the scratch layout.
+#[wasm_bindgen(js_name = mobileCheck)]
+pub fn mobile_check(input: &str) -> u32 {
+    match crate::mobile::check_mobile(input) {
+        Ok(r) => {
+            let flags = u32::from(r.changed)
+                | u32::from(r.kind == Kind::Mvno) << 1
+                | u32::from(r.kind == Kind::DataCard) << 2
+                | u32::from(r.kind == Kind::Satellite) << 3;
+            set(1, flags);
+            set(2, index(&CARRIERS, &r.carrier));
+            if r.changed {
+                set_bytes(&r.value);
+            } else {
+                set(0, 0);
+            }
+            0
+        }
+        Err(e) => error_status(&e),
+    }
+}
+
+/// `checkName`: see the module docs for the scratch layout.
+#[wasm_bindgen(js_name = nameCheck)]
+pub fn name_check(input: &str) -> u32 {
+    match crate::name::check_name(input) {
+        Ok(r) => {
+            set(1, u32::from(r.changed) | u32::from(r.minority_name) << 1);
+            set(2, u32::try_from(r.length).unwrap_or(u32::MAX));
+            if r.changed {
+                set_bytes(&r.value);
+            } else {
+                set(0, 0);
+            }
+            0
+        }
+        Err(e) => error_status(&e),
+    }
+}
