@@ -5,7 +5,7 @@ SHELL := /bin/bash
 WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 PKGTEST = $$(cat build/pkgtest-dir)
 
-.PHONY: all setup setup-test build demo test tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
+.PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
         test-package test-differential test-client test-mock test-types test-workerd test-browser test-www www mock clean
 
 all: build
@@ -25,12 +25,16 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-mock test-types test-workerd test-browser test-www
+test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-mock test-types test-workerd test-browser test-www
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
 tables:
 	python3 scripts/gen-tables.py
+
+## the built package within size-budget.json
+test-size:
+	node scripts/check-size.mjs
 
 test-tables:
 	python3 scripts/gen-tables.py --check
