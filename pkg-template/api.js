@@ -224,38 +224,30 @@ export function checkIdNumber(input, opts) {
   };
 }
 
-/** Checks a real name as printed on the ID card. */
-export function checkName(input) {
+/** A check answered through the scratch slots: `info(n, flags)` reads its facts. */
+function scratchCheck(input, field, check, info) {
   if (!ready) throw notReady();
-  if (typeof input !== "string") return badCheck("name");
-  const status = raw.nameCheck(input);
+  if (typeof input !== "string") return badCheck(field);
+  const status = check(input);
   const n = scratch();
   if (status !== 0) return failure(status, n);
   const flags = n[1];
-  return {
-    ok: true,
-    value: n[0] > 0 ? scratchText(n[0]) : input,
-    info: { length: n[2], minorityName: (flags & 2) === 2 },
-    warnings: [],
-    changed: (flags & 1) === 1,
-  };
+  return { ok: true, value: n[0] > 0 ? scratchText(n[0]) : input, info: info(n, flags), warnings: [], changed: (flags & 1) === 1 };
+}
+
+/** Checks a real name as printed on the ID card. */
+export function checkName(input) {
+  return scratchCheck(input, "name", raw.nameCheck, (n, flags) => ({ length: n[2], minorityName: (flags & 2) === 2 }));
 }
 
 /** Checks a mainland mobile number and names the operator its prefix was assigned to. */
 export function checkMobile(input) {
-  if (!ready) throw notReady();
-  if (typeof input !== "string") return badCheck("mobile");
-  const status = raw.mobileCheck(input);
-  const n = scratch();
-  if (status !== 0) return failure(status, n);
-  const flags = n[1];
-  return {
-    ok: true,
-    value: n[0] > 0 ? scratchText(n[0]) : input,
-    info: { carrier: catalog().carriers[n[2]], mvno: (flags & 2) === 2, dataCard: (flags & 4) === 4, satellite: (flags & 8) === 8 },
-    warnings: [],
-    changed: (flags & 1) === 1,
-  };
+  return scratchCheck(input, "mobile", raw.mobileCheck, (n, flags) => ({
+    carrier: catalog().carriers[n[2]],
+    mvno: (flags & 2) === 2,
+    dataCard: (flags & 4) === 4,
+    satellite: (flags & 8) === 8,
+  }));
 }
 
 /** Checks an ID card validity period `{ start, end, idNumber?, today? }`. */

@@ -55,6 +55,15 @@ fn set_bytes(s: &str) {
     set(0, u32::try_from(b.len()).unwrap_or(0));
 }
 
+/// The normalised value, written only when it differs from the input (the JS side reuses the input).
+fn set_value(changed: bool, value: &str) {
+    if changed {
+        set_bytes(value);
+    } else {
+        set(0, 0);
+    }
+}
+
 fn index<T: PartialEq>(all: &[T], x: &T) -> u32 {
     all.iter().position(|y| y == x).and_then(|i| u32::try_from(i).ok()).unwrap_or(0)
 }
@@ -137,11 +146,7 @@ pub fn id_check(input: &str, today_str: &str, allow_residence_permit: bool) -> u
             set(3, i.age);
             set(4, i.region_code);
             set(5, i.region_code / 10000);
-            if r.changed {
-                set_bytes(&r.value);
-            } else {
-                set(0, 0);
-            }
+            set_value(r.changed, &r.value);
             0
         }
         Err(e) => error_status(&e),
@@ -159,11 +164,7 @@ pub fn mobile_check(input: &str) -> u32 {
                 | u32::from(r.kind == Kind::Satellite) << 3;
             set(1, flags);
             set(2, index(&CARRIERS, &r.carrier));
-            if r.changed {
-                set_bytes(&r.value);
-            } else {
-                set(0, 0);
-            }
+            set_value(r.changed, &r.value);
             0
         }
         Err(e) => error_status(&e),
@@ -177,11 +178,7 @@ pub fn name_check(input: &str) -> u32 {
         Ok(r) => {
             set(1, u32::from(r.changed) | u32::from(r.minority_name) << 1);
             set(2, u32::try_from(r.length).unwrap_or(u32::MAX));
-            if r.changed {
-                set_bytes(&r.value);
-            } else {
-                set(0, 0);
-            }
+            set_value(r.changed, &r.value);
             0
         }
         Err(e) => error_status(&e),
