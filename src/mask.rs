@@ -66,7 +66,8 @@ mod tests {
         #[test]
         fn never_reveals_the_whole_input(s in "\\PC{1,40}") {
             let trimmed: String = s.trim().to_string();
-            prop_assume!(!trimmed.is_empty() && !trimmed.chars().all(|c| c == '*' || c == '·'));
+            // Inputs that already hold stars could 'mask' to themselves without revealing anything.
+            prop_assume!(!trimmed.is_empty() && !trimmed.contains('*') && !trimmed.chars().all(|c| c == '·'));
             for masked in [mask_id_number(&s), mask_mobile(&s), mask_name(&s)] {
                 prop_assert_ne!(&masked, &trimmed);
                 let stars = masked.chars().filter(|&c| c == '*').count();

@@ -117,7 +117,7 @@ pub fn catalog() -> String {
 /// The name of a region code, or "" when the table has none.
 #[wasm_bindgen(js_name = regionName)]
 pub fn region_name(code: u32) -> String {
-    crate::region::lookup(code).and_then(|r| r.name).unwrap_or("").to_string()
+    crate::region::lookup(code).and_then(|r| r.name()).unwrap_or("").to_string()
 }
 
 /// `checkIdNumber`: see the module docs for the scratch layout.

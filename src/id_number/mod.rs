@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::date;
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::region::{self, LastSeen};
+use crate::region::{self, LastSeen, Region};
 
 /// Address codes of residence permits for Hong Kong, Macao and Taiwan residents.
 const RESIDENCE_PERMIT_CODES: [u32; 3] = [810000, 820000, 830000];
@@ -54,10 +54,17 @@ pub struct IdInfo {
     pub age: u32,
     /// The 6-digit address code.
     pub region_code: u32,
-    /// The name of the address code, where the table knows it.
-    pub region_name: Option<&'static str>,
+    /// The table's entry for the address code, if it has one.
+    pub region: Option<Region>,
     /// The province (or SAR, for residence permits) name.
     pub province: &'static str,
+}
+
+impl IdInfo {
+    /// The name of the address code, where the table knows it.
+    pub fn region_name(&self) -> Option<&'static str> {
+        self.region.and_then(|r| r.name())
+    }
 }
 
 /// A valid ID number in canonical form.
@@ -123,7 +130,7 @@ pub fn check_id_number(input: &str, opts: &IdOptions) -> Result<IdCheck, CheckEr
     }
 
     let region_code = bytes.get(..6).and_then(number).ok_or_else(|| err(ErrorCode::IdRegionUnknown))?;
-    let (region_name, province, warnings) = region_of(region_code, birth_date, opts)?;
+    let (region, province, warnings) = region_of(region_code, birth_date, opts)?;
     let sequence = bytes.get(16).map_or(0, |d| d.wrapping_sub(b'0'));
     Ok(IdCheck {
         value,
@@ -133,7 +140,7 @@ pub fn check_id_number(input: &str, opts: &IdOptions) -> Result<IdCheck, CheckEr
             gender: if sequence % 2 == 1 { Gender::Male } else { Gender::Female },
             age: date::age(birth_date, opts.today),
             region_code,
-            region_name,
+            region,
             province,
         },
         warnings,
@@ -153,7 +160,7 @@ pub fn upgrade_legacy(id15: &str) -> Result<String, CheckError> {
     legacy::upgrade(&value).ok_or_else(|| err(ErrorCode::IdLength))
 }
 
-type RegionFacts = (Option<&'static str>, &'static str, Vec<&'static str>);
+type RegionFacts = (Option<Region>, &'static str, Vec<&'static str>);
 
 /// Step 10 of the rules: the address code.
 fn region_of(code: u32, birth: NaiveDate, opts: &IdOptions) -> Result<RegionFacts, CheckError> {
@@ -162,8 +169,8 @@ fn region_of(code: u32, birth: NaiveDate, opts: &IdOptions) -> Result<RegionFact
         if !opts.allow_residence_permit {
             return Err(err(ErrorCode::IdNotMainland));
         }
-        let name = region::lookup(code).and_then(|r| r.name).unwrap_or("");
-        return Ok((Some(name), name, Vec::new()));
+        let entry = region::lookup(code);
+        return Ok((entry, entry.and_then(|r| r.name()).unwrap_or(""), Vec::new()));
     }
     if !region::is_mainland_province(province_code) || !region::prefix_has_county(code / 100) {
         return Err(err(ErrorCode::IdRegionUnknown));
@@ -180,7 +187,7 @@ fn region_of(code: u32, birth: NaiveDate, opts: &IdOptions) -> Result<RegionFact
             warnings.push(REGION_ABOLISHED_BEFORE_BIRTH);
         }
     }
-    Ok((entry.and_then(|r| r.name), province, warnings))
+    Ok((entry, province, warnings))
 }
 
 #[cfg(test)]

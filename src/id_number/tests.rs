@@ -128,12 +128,12 @@ fn region_warnings() {
     // An unlisted code under a known prefix: valid (real IDs exist), with a warning and no name.
     let r = check_id_number(&id("110198", "19900101", "001"), &o).unwrap();
     assert_eq!(r.warnings, vec![REGION_UNRECOGNIZED]);
-    assert_eq!(r.info.region_name, None);
+    assert_eq!(r.info.region_name(), None);
     assert_eq!(r.info.province, "北京市");
     // 崇文区 (110103) was last listed in 2009: a birth in 2014 gets a warning, 2013 does not.
     let r = check_id_number(&id("110103", "20140101", "001"), &o).unwrap();
     assert_eq!(r.warnings, vec![REGION_ABOLISHED_BEFORE_BIRTH]);
-    assert_eq!(r.info.region_name, Some("崇文区"));
+    assert_eq!(r.info.region_name(), Some("崇文区"));
     assert!(check_id_number(&id("110103", "20131231", "001"), &o).unwrap().warnings.is_empty());
     // 密云区 (110118) was created in 2015: a 1980 birth under it is normal.
     assert!(check_id_number(&id("110118", "19800101", "001"), &o).unwrap().warnings.is_empty());
@@ -146,7 +146,7 @@ fn extracted_facts() {
     assert_eq!(r.info.gender, Gender::Female);
     assert_eq!(r.info.age, 76);
     assert_eq!(r.info.region_code, 110105);
-    assert_eq!(r.info.region_name, Some("朝阳区"));
+    assert_eq!(r.info.region_name(), Some("朝阳区"));
     assert_eq!(r.info.province, "北京市");
     let r = check_id_number(&id("440524", "19800101", "001"), &opts("2026-01-01")).unwrap();
     assert_eq!(r.info.gender, Gender::Male);

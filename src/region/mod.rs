@@ -35,11 +35,19 @@ pub enum LastSeen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Region {
     pub code: u32,
-    /// The name, where a source gives one.
-    pub name: Option<&'static str>,
     /// First year a dated source lists the code.
     pub first_year: Option<u16>,
     pub last_seen: LastSeen,
+    /// Where the name is: the group and the row within it (resolved on demand, see `name`).
+    group: usize,
+    row_in_group: usize,
+}
+
+impl Region {
+    /// The name, where a source gives one. Resolved on demand: it scans the group's names.
+    pub fn name(&self) -> Option<&'static str> {
+        name_in_group(self.group, self.row_in_group)
+    }
 }
 
 fn byte(at: usize) -> Option<u8> {
@@ -100,7 +108,8 @@ pub fn lookup(code: u32) -> Option<Region> {
     let last = byte(LAST_AT.checked_add(row)?)?;
     Some(Region {
         code,
-        name: name_in_group(g, k),
+        group: g,
+        row_in_group: k,
         first_year: (first != 0).then(|| 1900u16.saturating_add(u16::from(first))),
         last_seen: match last {
             0 => LastSeen::Unknown,
@@ -135,7 +144,7 @@ pub fn is_mainland_province(province: u32) -> bool {
 
 /// Name of the province `XX0000`.
 pub fn province_name(province: u32) -> Option<&'static str> {
-    lookup(province.saturating_mul(10000)).and_then(|r| r.name)
+    lookup(province.saturating_mul(10000)).and_then(|r| r.name())
 }
 
 #[cfg(test)]
@@ -155,7 +164,7 @@ mod tests {
             let f: Vec<&str> = line.split('\t').collect();
             let code: u32 = f[0].parse().unwrap();
             let r = lookup(code).unwrap_or_else(|| panic!("{code} missing"));
-            assert_eq!(r.name, (!f[1].is_empty()).then_some(f[1]), "{code}");
+            assert_eq!(r.name(), (!f[1].is_empty()).then_some(f[1]), "{code}");
             assert_eq!(r.first_year, f[2].parse().ok(), "{code}");
             let last = match f[3] {
                 "" => LastSeen::Unknown,
@@ -177,7 +186,7 @@ mod tests {
 
     #[test]
     fn names_and_levels() {
-        assert_eq!(lookup(110105).unwrap().name, Some("朝阳区"));
+        assert_eq!(lookup(110105).unwrap().name(), Some("朝阳区"));
         assert_eq!(province_name(11), Some("北京市"));
         assert_eq!(province_name(65), Some("新疆维吾尔自治区"));
         assert!(is_county_level(110105) && is_county_level(441900) && !is_county_level(110100));
