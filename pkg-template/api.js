@@ -164,6 +164,21 @@ function pick(obj, keys) {
   return out;
 }
 
+/** A signed request answered as NUL-separated fields (see src/bindings/requests.rs), or JSON for an error. */
+function signedFrom(text, debug) {
+  if (text.charCodeAt(0) === 123) return unwrap(text); // "{": an error, thrown
+  const p = text.split("\0");
+  const headers = {};
+  for (let i = 7; i + 1 < p.length; i += 2) headers[p[i]] = p[i + 1];
+  const req = { method: p[0], url: p[1], headers, body: p[2] === "1" ? p[3] : null };
+  if (debug) {
+    req.canonicalRequest = p[4];
+    req.stringToSign = p[5];
+    req.signature = p[6];
+  }
+  return req;
+}
+
 /** A function that throws in JS answers `{ok, value}` or `{ok: false, error}`. */
 function unwrap(text) {
   const r = JSON.parse(text);
@@ -327,7 +342,7 @@ function builder(rawFn, stringFields) {
       for (const key of stringFields) if (typeof input[key] === "string") clean[key] = input[key];
       const o = buildOptions(opts);
       if (o.today === undefined) o.today = defaultToday();
-      return unwrap(rawFn(JSON.stringify(clean), JSON.stringify(o)));
+      return signedFrom(rawFn(JSON.stringify(clean), JSON.stringify(o)), false);
     });
 }
 
@@ -358,7 +373,7 @@ export function signRequest(req, opts) {
     const o = buildOptions(opts);
     delete o.today;
     const description = { method: req.method, host: req.host ?? "", action: req.action ?? "", version: req.version ?? "", query: req.query ?? {}, form: req.form ?? {} };
-    return unwrap(raw.signRequest(JSON.stringify(description), JSON.stringify(o)));
+    return signedFrom(raw.signRequest(JSON.stringify(description), JSON.stringify(o)), true);
   });
 }
 

@@ -79,6 +79,15 @@ fn sign_request_matches_the_first_official_vector() {
     let req = r#"{"method":"POST","host":"cloudauth-intl.cn-hongkong.aliyuncs.com","action":"Id2MetaVerifyIntl","version":"2022-08-09",
         "query":{"ProductCode":"ID_2META","ParamType":"normal","IdentifyNum":"11010119900307123X","UserName":"张三"}}"#;
     let opts = r#"{"accessKeyId":"testid","accessKeySecret":"testsecret","timestamp":"2026-01-15T08:30:00Z","nonce":"c0ffee00-0000-4000-8000-000000000001"}"#;
-    let r = json(&bindings::sign_request(req, opts));
-    assert_eq!(r["value"]["signature"], "4653f387a3f55898c79567988c90c2215250bad8b16b40bee6c1496119ef4c46");
+    // NUL-separated fields: method, url, has-body, body, canonical request, string to sign, signature, headers.
+    let text = bindings::sign_request(req, opts);
+    let fields: Vec<&str> = text.split('\0').collect();
+    assert_eq!(fields[0], "POST");
+    assert_eq!(fields[2], "0");
+    assert_eq!(fields[6], "4653f387a3f55898c79567988c90c2215250bad8b16b40bee6c1496119ef4c46");
+    assert_eq!(fields[7], "authorization");
+    assert_eq!(fields.len() % 2, 1, "header names and values come in pairs");
+    // An error answers JSON instead.
+    let err = json(&bindings::sign_request(req, r#"{"accessKeyId":"testid","accessKeySecret":"s","timestamp":"x","nonce":"n"}"#));
+    assert_eq!(err["error"]["code"], "SIGN_TIMESTAMP_INVALID");
 }

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{options, returned, to_json, today, Failed, JsError};
+use super::{options, to_json, today, Failed, JsError};
 use crate::error::{CheckError, ErrorCode, Field};
 use crate::request::{self, BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, PeriodInput};
 use crate::sign::{self, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
@@ -61,40 +61,27 @@ fn thrown(e: &BuildError) -> String {
     to_json(&Failed { ok: false, error: JsError { code: e.code(), field: e.field(), message: e.message(), message_zh: e.message_zh(), hint: None } })
 }
 
-/// Sorted name/value pairs, serialised as a JSON object (no map is built).
-struct HeadersJs<'a>(&'a [(String, String)]);
-
-impl Serialize for HeadersJs<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+/// A signed request as NUL-separated fields, which the JS layer splits (no JSON escaping or
+/// parsing on the hot path): method, url, has-body (`1`/`0`), body, canonical request, string to
+/// sign, signature (the last three empty unless `debug`), then header name/value pairs. No field
+/// can hold a NUL: URL, body and canonical strings are percent-encoded, and header values are
+/// checked tokens. Errors answer JSON (`{`), so the two cannot be confused.
+fn signed_to_text(r: &SignedRequest, debug: bool) -> String {
+    let body = r.body.as_deref();
+    let mut fields: Vec<&str> = vec![
+        r.method.as_str(),
+        &r.url,
+        if body.is_some() { "1" } else { "0" },
+        body.unwrap_or(""),
+        if debug { &r.canonical_request } else { "" },
+        if debug { &r.string_to_sign } else { "" },
+        if debug { &r.signature } else { "" },
+    ];
+    for (k, v) in &r.headers {
+        fields.push(k);
+        fields.push(v);
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SignedRequestJs<'a> {
-    method: &'static str,
-    url: &'a str,
-    headers: HeadersJs<'a>,
-    body: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    canonical_request: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    string_to_sign: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    signature: Option<&'a str>,
-}
-
-fn signed_to_json(r: &SignedRequest, debug: bool) -> String {
-    returned(SignedRequestJs {
-        method: r.method.as_str(),
-        url: &r.url,
-        headers: HeadersJs(&r.headers),
-        body: r.body.as_deref(),
-        canonical_request: debug.then_some(r.canonical_request.as_str()),
-        string_to_sign: debug.then_some(r.string_to_sign.as_str()),
-        signature: debug.then_some(r.signature.as_str()),
-    })
+    fields.join("\0")
 }
 
 /// Parses the input and options, then calls the core builder `f`.
@@ -105,7 +92,7 @@ fn build(input: &str, opts: &str, f: fn(&PersonJs, &BuildOptions) -> Result<Sign
         f(&input, &opts.into_build()?)
     };
     match run() {
-        Ok(r) => signed_to_json(&r, false),
+        Ok(r) => signed_to_text(&r, false),
         Err(e) => thrown(&e),
     }
 }
@@ -213,7 +200,7 @@ pub fn sign_request(req: &str, opts: &str) -> String {
         Ok(sign::sign(&spec, &params)?)
     };
     match run() {
-        Ok(r) => signed_to_json(&r, true),
+        Ok(r) => signed_to_text(&r, true),
         Err(e) => thrown(&e),
     }
 }
