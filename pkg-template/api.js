@@ -1,18 +1,40 @@
 // The public API of aliyun-idv, shared by every runtime entry (node.mjs, node.cjs, workerd.mjs,
 // browser.mjs, bundler.mjs). It wraps the generated bindings (aliyun_idv.js): checks argument
 // types before they cross into WebAssembly, fills defaults that need the host (today's date in
-// China), and turns error objects thrown by the core into AliyunIdvError.
+// China), passes options and results as JSON text (or scratch slots, for the hot checks), and
+// turns the core's error answers into AliyunIdvError.
+//
+// Nothing the caller passes reaches the core as is: every argument is read here once, property by
+// property and inside try/catch, and copied into a fresh plain object of strings and booleans. A
+// getter that throws, or a Proxy, must never throw through the WebAssembly frames: that skips the
+// core's stack-pointer restore and poisons the instance ("memory access out of bounds", then
+// "unreachable") for every later call.
 import initWasm, * as raw from "./aliyun_idv.js";
+
+/** `String(v)` that never throws (a Symbol, an object whose toString throws); "" for undefined. */
+function text(v) {
+  if (v === undefined) return "";
+  try {
+    return String(v);
+  } catch {
+    return "";
+  }
+}
 
 /** An error with a stable `code`. Never carries the access key secret or a full ID number, name or mobile. */
 export class AliyunIdvError extends Error {
   constructor(code, message, details) {
-    super(message);
+    super(text(message));
     this.name = "AliyunIdvError";
-    this.code = code;
-    if (details) {
+    this.code = typeof code === "string" ? code : text(code) || "INTERNAL";
+    if (details !== null && (typeof details === "object" || typeof details === "function")) {
       for (const key of ["field", "messageZh", "httpStatus", "requestId"]) {
-        if (details[key] !== undefined && details[key] !== null) this[key] = details[key];
+        try {
+          const v = details[key];
+          if (v !== undefined && v !== null) this[key] = v;
+        } catch {
+          // A getter that throws: that detail is left out; the error is still made.
+        }
       }
     }
   }
@@ -47,6 +69,7 @@ export default async function init(input) {
 
 // ---- The scratch area the hot checks answer through (see src/bindings/fast.rs) -------------
 
+/** The instance's memory, as the generated init functions return it with the other exports. */
 let memory = null;
 let numsPtr = 0;
 let bytesPtr = 0;
@@ -61,6 +84,15 @@ function attach(exports) {
   numsPtr = raw.scratchNums();
   bytesPtr = raw.scratchBytes();
   ready = true;
+}
+
+/**
+ * Diagnostic, not part of the documented API: the size in bytes of the WebAssembly instance's
+ * linear memory (0 before initialisation). Memory only grows, so a steady value over many calls
+ * shows that nothing leaks across the boundary.
+ */
+export function __wasmMemoryBytes() {
+  return memory instanceof WebAssembly.Memory ? memory.buffer.byteLength : 0;
 }
 
 /** Views on the scratch area, renewed when the memory has grown (which detaches old views). */
@@ -114,54 +146,25 @@ function defaultToday() {
   return todayText;
 }
 
-function fromCore(e) {
-  if (e instanceof AliyunIdvError) return e;
-  if (e && typeof e === "object" && typeof e.code === "string") {
-    return new AliyunIdvError(e.code, String(e.message ?? e.code), e);
-  }
-  return new AliyunIdvError("INTERNAL", "aliyun-idv failed unexpectedly: " + String(e && e.message ? e.message : e));
-}
-
-// Errors for arguments of the wrong type, in the same shapes as the core's (codes in the core's table).
-const BAD_ARGUMENT = {
-  code: "INVALID_ARGUMENT",
-  message: "An argument has the wrong type or shape.",
-  messageZh: "参数类型或格式不正确。",
-};
-
-function badCheck(field) {
-  return { ok: false, error: { ...BAD_ARGUMENT, field } };
-}
-
-function badThrow(field) {
-  return new AliyunIdvError(BAD_ARGUMENT.code, BAD_ARGUMENT.message + " (" + field + ")", { ...BAD_ARGUMENT, field });
-}
-
-function isOptions(v) {
-  return v === undefined || v === null || (typeof v === "object" && !Array.isArray(v));
-}
-
-/** Today's date in China (UTC+8) as YYYY-MM-DD: the default `today` of every check. */
-export function chinaToday(now = new Date()) {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-function withToday(opts) {
-  if (opts && opts.today !== undefined && opts.today !== null) return opts;
-  return { ...(opts || {}), today: defaultToday() };
-}
-
 // Options and results cross into WebAssembly as JSON text (see src/bindings/mod.rs).
 
-/** The listed keys of `obj` that are not undefined (getters that throw make the caller's error). */
-function pick(obj, keys) {
-  const out = {};
-  if (obj === undefined || obj === null) return out;
-  for (const k of keys) {
-    const v = obj[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (s) => (typeof s.toWellFormed === "function" ? s.toWellFormed() : s.replace(LONE_SURROGATE, "\uFFFD"));
+const wellFormedStrings = (_key, v) => (typeof v === "string" ? wellFormed(v) : v);
+
+/**
+ * JSON text for the core. Lone surrogates become U+FFFD, as they do for string arguments (which
+ * cross as UTF-8); JSON would otherwise carry them as escapes that are not Unicode text.
+ */
+function toJson(v) {
+  return JSON.stringify(v, wellFormedStrings);
+}
+
+/** A function that throws in JS answers `{ok, value}` or `{ok: false, error}`. */
+function unwrap(text) {
+  const r = JSON.parse(text);
+  if (r.ok) return r.value;
+  throw fromCore(r.error);
 }
 
 /** A signed request answered as NUL-separated fields (see src/bindings/requests.rs), or JSON for an error. */
@@ -179,11 +182,74 @@ function signedFrom(text, debug) {
   return req;
 }
 
-/** A function that throws in JS answers `{ok, value}` or `{ok: false, error}`. */
-function unwrap(text) {
-  const r = JSON.parse(text);
-  if (r.ok) return r.value;
-  throw fromCore(r.error);
+function fromCore(e) {
+  if (e instanceof AliyunIdvError) return e;
+  if (e && typeof e === "object" && typeof e.code === "string") {
+    return new AliyunIdvError(e.code, String(e.message ?? e.code), e);
+  }
+  return new AliyunIdvError("INTERNAL", "aliyun-idv failed unexpectedly: " + text(e && e.message ? e.message : e));
+}
+
+// Errors for arguments of the wrong type, in the same shapes as the core's (codes in the core's table).
+const BAD_ARGUMENT = {
+  code: "INVALID_ARGUMENT",
+  message: "An argument has the wrong type or shape.",
+  messageZh: "参数类型或格式不正确。",
+};
+
+function badCheck(field) {
+  return { ok: false, error: { ...BAD_ARGUMENT, field } };
+}
+
+function badThrow(field) {
+  return new AliyunIdvError(BAD_ARGUMENT.code, BAD_ARGUMENT.message + " (" + field + ")", { ...BAD_ARGUMENT, field });
+}
+
+// ---- Reading arguments safely ---------------------------------------------------------------
+
+const absent = (v) => v === undefined || v === null;
+
+/** An object argument: not null, not an array, not a function. Never throws (a revoked Proxy). */
+function isObject(v) {
+  try {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+/** `{ key: obj[key] }` for each key, read once; null when `obj` is not an object or a read throws. */
+function pick(obj, keys) {
+  if (!isObject(obj)) return null;
+  const out = {};
+  try {
+    for (const key of keys) out[key] = obj[key];
+  } catch {
+    return null;
+  }
+  return out;
+}
+
+/** The time of a real `Date` (from any realm), or undefined for anything else. Never throws. */
+function dateTime(v) {
+  if (v === null || typeof v !== "object") return undefined;
+  try {
+    return Date.prototype.getTime.call(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A valid Date's time, or throws INVALID_ARGUMENT naming `field`. */
+function validTime(v, field) {
+  const t = dateTime(v);
+  if (t === undefined || Number.isNaN(t)) throw badThrow(field);
+  return t;
+}
+
+/** Today's date in China (UTC+8) as YYYY-MM-DD: the default `today` of every check. */
+export function chinaToday(now = new Date()) {
+  return new Date(validTime(now, "now") + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 function guarded(fn) {
@@ -195,25 +261,23 @@ function guarded(fn) {
   }
 }
 
+// ---- Checks: never throw on bad input -------------------------------------------------------
+
 /** Checks a typed resident ID number. Never throws on bad input: returns `{ ok: false, error }`. */
 export function checkIdNumber(input, opts) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("idNumber");
-  let today;
-  let allow;
-  if (opts !== undefined && opts !== null) {
-    if (!isOptions(opts)) return badCheck("options");
-    try {
-      today = opts.today;
-      allow = opts.allowResidencePermit;
-    } catch {
-      return badCheck("options");
-    }
-    if (allow !== undefined && allow !== null && typeof allow !== "boolean") return badCheck("options");
+  let today = defaultToday();
+  let allow = false;
+  if (!absent(opts)) {
+    const o = pick(opts, ["today", "allowResidencePermit"]);
+    if (o === null) return badCheck("options");
+    if (!absent(o.today) && typeof o.today !== "string") return badCheck("today");
+    if (!absent(o.allowResidencePermit) && typeof o.allowResidencePermit !== "boolean") return badCheck("options");
+    if (typeof o.today === "string") today = o.today;
+    allow = o.allowResidencePermit === true;
   }
-  // A `today` that is not a string goes through as "" and is refused as TODAY_INVALID.
-  const day = today === undefined || today === null ? defaultToday() : typeof today === "string" ? today : "";
-  const status = raw.idCheck(input, day, allow === true);
+  const status = raw.idCheck(input, today, allow);
   const n = scratch();
   if (status !== 0) return failure(status, n);
   const flags = n[1];
@@ -268,20 +332,15 @@ export function checkMobile(input) {
 /** Checks an ID card validity period `{ start, end, idNumber?, today? }`. */
 export function checkValidityPeriod(input) {
   if (!ready) throw notReady();
-  if (input === null || typeof input !== "object" || Array.isArray(input)) return badCheck("input");
-  let fields;
-  try {
-    fields = pick(input, ["start", "end", "idNumber", "today"]);
-  } catch {
-    return badCheck("input");
-  }
-  for (const [key, field] of [["start", "validityStart"], ["end", "validityEnd"]]) {
-    if (typeof fields[key] !== "string") return badCheck(field);
-  }
-  if (fields.idNumber === null) delete fields.idNumber;
-  if (fields.idNumber !== undefined && typeof fields.idNumber !== "string") return badCheck("idNumber");
-  if (fields.today !== undefined && fields.today !== null && typeof fields.today !== "string") return badCheck("today");
-  return JSON.parse(raw.checkValidityPeriod(JSON.stringify(withToday(fields))));
+  const i = pick(input, ["start", "end", "idNumber", "today"]);
+  if (i === null) return badCheck("input");
+  if (typeof i.start !== "string") return badCheck("validityStart");
+  if (typeof i.end !== "string") return badCheck("validityEnd");
+  if (!absent(i.idNumber) && typeof i.idNumber !== "string") return badCheck("idNumber");
+  if (!absent(i.today) && typeof i.today !== "string") return badCheck("today");
+  const clean = { start: i.start, end: i.end, today: typeof i.today === "string" ? i.today : defaultToday() };
+  if (typeof i.idNumber === "string") clean.idNumber = i.idNumber;
+  return JSON.parse(raw.checkValidityPeriod(toJson(clean)));
 }
 
 /** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError on other input. */
@@ -314,35 +373,45 @@ export function md5Hex(s) {
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds), as both signature versions want it. */
 export function acsTimestamp(date = new Date()) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return new Date(validTime(date, "date")).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+const OPTION_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "timestamp", "nonce", "signatureVersion", "endpoint", "longTermAs", "today"];
+
+/** The options of a builder or of signRequest as a fresh object of strings (a Date timestamp formatted). */
 function buildOptions(opts) {
-  if (opts === null || typeof opts !== "object" || Array.isArray(opts)) throw badThrow("options");
-  const out = pick(opts, ["accessKeyId", "accessKeySecret", "securityToken", "timestamp", "nonce", "signatureVersion", "endpoint", "longTermAs", "today"]);
-  if (out.timestamp instanceof Date) {
-    if (Number.isNaN(out.timestamp.getTime())) throw badThrow("timestamp");
-    out.timestamp = acsTimestamp(out.timestamp);
-  }
-  for (const key of ["accessKeyId", "accessKeySecret", "securityToken", "timestamp", "nonce", "signatureVersion", "endpoint", "longTermAs", "today"]) {
-    if (out[key] === null) delete out[key];
-    if (out[key] !== undefined && typeof out[key] !== "string") throw badThrow(key);
+  const o = pick(opts, OPTION_KEYS);
+  if (o === null) throw badThrow("options");
+  if (dateTime(o.timestamp) !== undefined) o.timestamp = acsTimestamp(o.timestamp);
+  const out = {};
+  for (const key of OPTION_KEYS) {
+    if (absent(o[key])) continue;
+    if (typeof o[key] !== "string") throw badThrow(key);
+    out[key] = o[key];
   }
   return out;
 }
 
-function builder(rawFn, stringFields) {
+/** The string fields of an input object (absent ones left out), or throws INVALID_ARGUMENT. */
+function stringFields(input, keys) {
+  const i = pick(input, keys);
+  if (i === null) throw badThrow("input");
+  const out = {};
+  for (const key of keys) {
+    if (absent(i[key])) continue;
+    if (typeof i[key] !== "string") throw badThrow(key);
+    out[key] = i[key];
+  }
+  return out;
+}
+
+function builder(rawFn, keys) {
   return (input, opts) =>
     guarded(() => {
-      if (input === null || typeof input !== "object" || Array.isArray(input)) throw badThrow("input");
-      for (const key of stringFields) {
-        if (input[key] !== undefined && input[key] !== null && typeof input[key] !== "string") throw badThrow(key);
-      }
-      const clean = {};
-      for (const key of stringFields) if (typeof input[key] === "string") clean[key] = input[key];
+      const i = stringFields(input, keys);
       const o = buildOptions(opts);
-      if (o.today === undefined) o.today = defaultToday();
-      return signedFrom(rawFn(JSON.stringify(clean), JSON.stringify(o)), false);
+      o.today ??= defaultToday();
+      return signedFrom(rawFn(toJson(i), toJson(o)), false);
     });
 }
 
@@ -357,32 +426,54 @@ export const buildId2MetaPeriodVerifyIntl = builder((i, o) => raw.buildId2MetaPe
 /** Id2MetaVerify, the mainland 2019-03-07 API (name + ID number). */
 export const buildId2MetaVerify = builder((i, o) => raw.buildId2MetaVerify(i, o), ["idNumber", "name", "paramType"]);
 
+/** `{ name: value }` with string values, copied; or throws INVALID_ARGUMENT naming `field`. */
+function params(v, field) {
+  if (absent(v)) return {};
+  if (!isObject(v)) throw badThrow(field);
+  let entries;
+  try {
+    entries = Object.entries(v);
+  } catch {
+    throw badThrow(field);
+  }
+  const out = {};
+  for (const [k, value] of entries) {
+    if (typeof value !== "string") throw badThrow(field);
+    out[k] = value;
+  }
+  return out;
+}
+
 /** Signs any RPC request exactly as given; returns the intermediate strings too. */
 export function signRequest(req, opts) {
   return guarded(() => {
-    if (req === null || typeof req !== "object" || Array.isArray(req)) throw badThrow("request");
+    const r = pick(req, ["method", "host", "action", "version", "query", "form"]);
+    if (r === null) throw badThrow("request");
     for (const key of ["method", "host", "action", "version"]) {
-      if (req[key] !== undefined && typeof req[key] !== "string") throw badThrow(key);
+      if (r[key] !== undefined && typeof r[key] !== "string") throw badThrow(key);
     }
-    for (const key of ["query", "form"]) {
-      const params = req[key];
-      if (params === undefined || params === null) continue;
-      if (typeof params !== "object" || Array.isArray(params)) throw badThrow(key);
-      for (const v of Object.values(params)) if (typeof v !== "string") throw badThrow(key);
-    }
+    const query = params(r.query, "query");
+    const form = params(r.form, "form");
     const o = buildOptions(opts);
     delete o.today;
-    const description = { method: req.method, host: req.host ?? "", action: req.action ?? "", version: req.version ?? "", query: req.query ?? {}, form: req.form ?? {} };
-    return signedFrom(raw.signRequest(JSON.stringify(description), JSON.stringify(o)), true);
+    const description = { method: r.method, host: r.host ?? "", action: r.action ?? "", version: r.version ?? "", query, form };
+    return signedFrom(raw.signRequest(toJson(description), toJson(o)), true);
   });
 }
 
+// ---- Responses -------------------------------------------------------------------------------
+
+/** Header names (lower-cased) and values as plain strings; {} for anything unreadable. Never throws. */
 function plainHeaders(headers) {
   const out = {};
-  if (!headers || typeof headers !== "object") return out;
-  const entries = typeof headers.entries === "function" && !Array.isArray(headers) ? headers.entries() : Object.entries(headers);
-  for (const [k, v] of entries) if (typeof k === "string" && (typeof v === "string" || typeof v === "number")) out[k.toLowerCase()] = String(v);
-  return out;
+  try {
+    if (!headers || typeof headers !== "object") return out;
+    const entries = typeof headers.entries === "function" && !Array.isArray(headers) ? headers.entries() : Object.entries(headers);
+    for (const [k, v] of entries) if (typeof k === "string" && (typeof v === "string" || typeof v === "number")) out[k.toLowerCase()] = String(v);
+    return out;
+  } catch {
+    return {};
+  }
 }
 
 /** Interprets an answer of the service. Never throws: any input gives a VerifyResult. */
@@ -390,7 +481,8 @@ export function parseResponse(action, httpStatus, body, headers) {
   if (!ready) throw notReady();
   const status = Number.isInteger(httpStatus) && httpStatus >= 0 && httpStatus <= 65535 ? httpStatus : 0;
   try {
-    return JSON.parse(raw.parseResponse(typeof action === "string" ? action : "", status, typeof body === "string" ? body : "", JSON.stringify(plainHeaders(headers))));
+    const h = toJson(plainHeaders(headers));
+    return JSON.parse(raw.parseResponse(typeof action === "string" ? action : "", status, typeof body === "string" ? body : "", h));
   } catch {
     // Unreachable by design (the core never fails); keep the promise of never throwing.
     return {

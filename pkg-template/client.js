@@ -41,15 +41,84 @@ function transportError(code, message, messageZh, attempts) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Why fetch failed, as a bare token (`ECONNREFUSED`, `TypeError`): never the failure's message,
+ * which some fetch implementations write with the URL (and so the STS token of a V1 request) in it.
+ */
+function failureReason(e) {
+  const token = (v) => (typeof v === "string" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(v) ? v : undefined);
+  try {
+    return token(e && e.cause && e.cause.code) ?? token(e && e.code) ?? token(e && e.name) ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+function isAbort(e) {
+  try {
+    return Boolean(e && e.name === "AbortError");
+  } catch {
+    return false;
+  }
+}
+
+const OPTION_KEYS = [
+  "accessKeyId", "accessKeySecret", "securityToken", "fetch", "timeoutMs", "retries", "backoffBaseMs", "backoffCapMs",
+  "random", "nonce", "signatureVersion", "endpoint", "longTermAs",
+];
+/** setTimeout fires at once for a delay above 2^31 - 1 ms: the longest timeout that means what it says. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+function badOption(name, what) {
+  return new AliyunIdvError("INVALID_ARGUMENT", `createClient: options.${name} ${what}.`, {
+    field: name,
+    messageZh: `createClient：参数 ${name} 不正确。`,
+  });
+}
+
+/** Each option read once (a getter that throws or a Proxy gives INVALID_ARGUMENT), then type-checked. */
+function readOptions(options) {
+  let isObject = false;
+  try {
+    isObject = options !== null && typeof options === "object" && !Array.isArray(options);
+  } catch {
+    // a revoked Proxy
+  }
+  if (!isObject) throw new AliyunIdvError("INVALID_ARGUMENT", "createClient needs an options object.", { field: "options" });
+  const o = {};
+  try {
+    for (const key of OPTION_KEYS) o[key] = options[key];
+  } catch {
+    throw new AliyunIdvError("INVALID_ARGUMENT", "createClient: the options could not be read.", { field: "options" });
+  }
+  for (const key of OPTION_KEYS) if (o[key] === null) o[key] = undefined;
+  for (const key of ["accessKeyId", "accessKeySecret", "securityToken", "signatureVersion", "endpoint", "longTermAs"]) {
+    if (o[key] !== undefined && typeof o[key] !== "string") throw badOption(key, "must be a string");
+  }
+  for (const key of ["fetch", "random", "nonce"]) {
+    if (o[key] !== undefined && typeof o[key] !== "function") throw badOption(key, "must be a function");
+  }
+  const number = (key, min, max) => {
+    const v = o[key];
+    if (v !== undefined && (typeof v !== "number" || !(v >= min && v <= max))) throw badOption(key, `must be a number from ${min} to ${max}`);
+  };
+  number("timeoutMs", 1, MAX_TIMEOUT_MS);
+  number("retries", 0, Number.MAX_SAFE_INTEGER);
+  number("backoffBaseMs", 0, MAX_TIMEOUT_MS);
+  number("backoffCapMs", 0, MAX_TIMEOUT_MS);
+  return o;
+}
+
+/**
  * A client for the four actions over `fetch`. Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
  * ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN where `process.env` exists.
+ * Throws AliyunIdvError: CREDENTIALS_MISSING, or INVALID_ARGUMENT for an option of the wrong type.
  */
 export function createClient(options = {}) {
-  if (options === null || typeof options !== "object") throw new AliyunIdvError("INVALID_ARGUMENT", "createClient needs an options object.");
-  const env = options.accessKeyId ? {} : fromEnvironment();
-  const accessKeyId = options.accessKeyId ?? env.accessKeyId;
-  const accessKeySecret = options.accessKeySecret ?? env.accessKeySecret;
-  const securityToken = options.securityToken ?? env.securityToken;
+  const o = readOptions(options);
+  const env = o.accessKeyId ? {} : fromEnvironment();
+  const accessKeyId = o.accessKeyId ?? env.accessKeyId;
+  const accessKeySecret = o.accessKeySecret ?? env.accessKeySecret;
+  const securityToken = o.securityToken ?? env.securityToken;
   if (!accessKeyId || !accessKeySecret) {
     throw new AliyunIdvError(
       "CREDENTIALS_MISSING",
@@ -57,14 +126,14 @@ export function createClient(options = {}) {
       { messageZh: "缺少凭证：请传入 accessKeyId 和 accessKeySecret，或设置环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET。" },
     );
   }
-  const doFetch = options.fetch ?? globalThis.fetch;
-  if (typeof doFetch !== "function") throw new AliyunIdvError("INVALID_ARGUMENT", "No fetch: pass options.fetch.");
-  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const retries = Math.max(0, Math.min(10, options.retries ?? DEFAULTS.retries));
-  const backoffBaseMs = options.backoffBaseMs ?? DEFAULTS.backoffBaseMs;
-  const backoffCapMs = options.backoffCapMs ?? DEFAULTS.backoffCapMs;
-  const random = options.random ?? Math.random;
-  const nonce = options.nonce ?? (() => globalThis.crypto.randomUUID());
+  const doFetch = o.fetch ?? globalThis.fetch;
+  if (typeof doFetch !== "function") throw new AliyunIdvError("INVALID_ARGUMENT", "No fetch: pass options.fetch.", { field: "fetch" });
+  const timeoutMs = o.timeoutMs ?? DEFAULTS.timeoutMs;
+  const retries = Math.min(10, Math.floor(o.retries ?? DEFAULTS.retries));
+  const backoffBaseMs = o.backoffBaseMs ?? DEFAULTS.backoffBaseMs;
+  const backoffCapMs = o.backoffCapMs ?? DEFAULTS.backoffCapMs;
+  const random = o.random ?? Math.random;
+  const nonce = o.nonce ?? (() => globalThis.crypto.randomUUID());
 
   // The secret lives only in this closure, never on the returned object.
   const signing = () => ({
@@ -73,9 +142,9 @@ export function createClient(options = {}) {
     ...(securityToken ? { securityToken } : {}),
     timestamp: new Date(),
     nonce: nonce(),
-    ...(options.signatureVersion ? { signatureVersion: options.signatureVersion } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.longTermAs ? { longTermAs: options.longTermAs } : {}),
+    ...(o.signatureVersion ? { signatureVersion: o.signatureVersion } : {}),
+    ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+    ...(o.longTermAs ? { longTermAs: o.longTermAs } : {}),
   });
 
   async function send(req) {
@@ -106,7 +175,7 @@ export function createClient(options = {}) {
       try {
         answer = await send(req);
       } catch (e) {
-        if (e && e.name === "AbortError") {
+        if (isAbort(e)) {
           // The request may have been processed (and billed): not retried.
           throw transportError(
             "TIMEOUT",
@@ -121,7 +190,7 @@ export function createClient(options = {}) {
         }
         throw transportError(
           "NETWORK_ERROR",
-          `The request could not be sent (${attempt + 1} attempts): ${e && e.message ? e.message : e}`,
+          `The request could not be sent (${attempt + 1} attempts): ${failureReason(e)}.`,
           `请求无法发送（已尝试 ${attempt + 1} 次）。`,
           attempt + 1,
         );

@@ -228,9 +228,9 @@ export interface ClientOptions extends Partial<Credentials> {
   signatureVersion?: "v3" | "v1";
   /** Default: the global fetch (Node 20, Workers, browsers). */
   fetch?: typeof fetch;
-  /** Abort an attempt after this long (default 10000). A timed-out request is not retried: it may have been processed. */
+  /** Abort an attempt after this long (default 10000; from 1 to 2^31 - 1). A timed-out request is not retried: it may have been processed. */
   timeoutMs?: number;
-  /** Retries of what was not billed: throttling (waiting x-acs-retry-after, at most 30 s), 5xx, network errors (default 2, at most 10). */
+  /** Retries of what was not billed: throttling (waiting x-acs-retry-after, at most 30 s), 5xx, network errors (default 2; 0 or more, at most 10 are made). */
   retries?: number;
   longTermAs?: "长期" | "long-term";
   /** Backoff: full jitter over min(backoffCapMs, backoffBaseMs * 2^attempt); defaults 200 and 5000. */
@@ -257,7 +257,8 @@ export interface Client {
 /**
  * A client over the host's fetch. Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
  * ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN in Node. Server-side only:
- * signing needs the secret.
+ * signing needs the secret. Throws AliyunIdvError: `CREDENTIALS_MISSING`, or `INVALID_ARGUMENT`
+ * for an option of the wrong type or out of range (e.g. `timeoutMs` not above 0).
  */
 export declare function createClient(options?: ClientOptions): Client;
 
@@ -274,3 +275,11 @@ export declare function initSync(input: InitInput | { module: InitInput }): void
 export default function init(
   input?: InitInput | Response | Promise<Response> | URL | string | { module_or_path: InitInput | Response | Promise<Response> | URL | string },
 ): Promise<void>;
+
+/**
+ * Diagnostic, not part of the documented API (may change without notice): the size in bytes of the
+ * WebAssembly instance's linear memory, 0 before initialisation. Memory only grows, so a value that
+ * stays the same over many calls shows that nothing leaks across the boundary.
+ * @internal
+ */
+export declare function __wasmMemoryBytes(): number;

@@ -139,8 +139,9 @@ error_codes! {
     InvalidArgument => "INVALID_ARGUMENT", "An argument has the wrong type or shape.", "参数类型或格式不正确。";
 }
 
-/// The error half of a check result.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The error half of a check result. `Debug` redacts the hint (it may hold a full ID number, e.g.
+/// the upgraded form of a 15-digit one); `Display` is the code and the English message.
+#[derive(Clone, PartialEq, Eq)]
 pub struct CheckError {
     pub code: ErrorCode,
     pub field: Field,
@@ -170,6 +171,16 @@ impl core::fmt::Display for CheckError {
     }
 }
 
+impl core::fmt::Debug for CheckError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("CheckError")
+            .field("code", &self.code)
+            .field("field", &self.field)
+            .field("hint", &self.hint.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
 impl std::error::Error for CheckError {}
 
 #[cfg(test)]
@@ -193,5 +204,16 @@ mod tests {
             assert!(!code.message().is_empty() && !code.message_zh().is_empty(), "{s}");
             assert!(code.message_zh().chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{s} zh");
         }
+    }
+
+    #[test]
+    fn debug_and_display_redact_the_hint() {
+        let e = CheckError::new(ErrorCode::InvalidArgument, Field::IdNumber).with_hint("11010519491231002X".into());
+        for s in [format!("{e:?}"), format!("{e:#?}"), format!("{e}"), format!("{:?}", Err::<(), _>(e.clone()))] {
+            assert!(!s.contains("11010519491231002X"), "{s}");
+            assert!(s.contains("INVALID_ARGUMENT") || s.contains("InvalidArgument"), "{s}");
+        }
+        assert!(format!("{e:?}").contains("<redacted>"));
+        assert!(format!("{:?}", CheckError::new(ErrorCode::InvalidArgument, Field::IdNumber)).contains("hint: None"));
     }
 }

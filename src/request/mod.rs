@@ -90,8 +90,10 @@ impl BuildError {
 }
 
 impl From<CheckError> for BuildError {
+    /// Drops the hint: a build error is thrown and ends up in logs, and a hint may hold a full ID
+    /// number (the upgraded form of a 15-digit one). The check functions still return it.
     fn from(e: CheckError) -> Self {
-        BuildError::Check(e)
+        BuildError::Check(CheckError { hint: None, ..e })
     }
 }
 

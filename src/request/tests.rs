@@ -183,3 +183,28 @@ fn signer_errors_come_through_and_never_carry_the_secret() {
     let req = build_id2_meta_verify_intl(&input, &opts()).unwrap();
     assert!(!format!("{req:?}").contains("SECRET-must-not-leak"));
 }
+
+#[test]
+fn build_options_debug_redacts_the_secret_and_the_sts_token() {
+    let mut o = opts();
+    o.credentials.security_token = Some("STS-TOKEN-must-not-leak".into());
+    for s in [format!("{o:?}"), format!("{o:#?}"), format!("{:?}", o.credentials)] {
+        assert!(!s.contains("SECRET-must-not-leak"), "{s}");
+        assert!(!s.contains("STS-TOKEN-must-not-leak"), "{s}");
+        assert!(s.contains("testid") && s.contains("<redacted>"), "{s}");
+    }
+}
+
+#[test]
+fn a_build_error_never_carries_the_upgraded_id_number() {
+    // A 15-digit number: the check's hint is the full 18-digit number; the thrown build error drops it.
+    let input = Id2MetaInput { id_number: "110105491231002".into(), name: "张三".into(), ..Default::default() };
+    let e = build_id2_meta_verify_intl(&input, &opts()).unwrap_err();
+    assert_eq!(e.code(), "ID_LEGACY_15");
+    match &e {
+        BuildError::Check(c) => assert_eq!(c.hint, None),
+        BuildError::Sign(s) => panic!("{s:?}"),
+    }
+    let shown = format!("{e} {e:?} {e:#?} {} {}", e.message(), e.message_zh());
+    assert!(!shown.contains(ID) && !shown.contains("110105491231002"), "{shown}");
+}

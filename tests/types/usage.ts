@@ -2,11 +2,13 @@
 import init, {
   AliyunIdvError, checkIdNumber, checkMobile, checkName, checkValidityPeriod, maskIdNumber, maskMobile, maskName,
   md5Hex, upgradeLegacyIdNumber, buildId2MetaVerifyIntl, buildMobile3MetaVerifyIntl, buildId2MetaPeriodVerifyIntl,
-  buildId2MetaVerify, signRequest, parseResponse, type Check, type IdInfo, type SignedRequest, type VerifyResult,
+  buildId2MetaVerify, signRequest, parseResponse, __wasmMemoryBytes, type Check, type IdInfo, type SignedRequest, type VerifyResult,
 } from "aliyun-idv";
 
 async function main(): Promise<void> {
   await init();
+  const memoryBytes: number = __wasmMemoryBytes();
+  void memoryBytes;
   const r: Check<string, IdInfo> = checkIdNumber("11010519491231002X", { today: "2026-11-22", allowResidencePermit: false });
   if (r.ok) {
     const v: string = r.value;
