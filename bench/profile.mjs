@@ -22,7 +22,8 @@ let PKG = resolve(process.env.IDV_PKG || join(ROOT, "pkg"));
 const TARGET_DIR = process.env.CARGO_TARGET_DIR || join(ROOT, "target");
 const argv = process.argv.slice(2);
 const arg = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
-const target = argv.find((a, i) => !a.startsWith("--") && !(i > 0 && argv[i - 1].startsWith("--"))) || "checkIdNumber";
+const WITH_VALUE = new Set(["--seconds", "--top"]);
+const target = argv.find((a, i) => !a.startsWith("--") && !(i > 0 && WITH_VALUE.has(argv[i - 1]))) || "checkIdNumber";
 const seconds = Number(arg("--seconds", 4));
 const TOP = Number(arg("--top", 15));
 
@@ -113,7 +114,7 @@ function layer(cf) {
   if (/^(parse|stringify)$/.test(fn)) return "JSON (builtins)";
   if (/encodeInto|encode|decode/.test(fn)) return "string copies across the boundary (wasm-bindgen)";
   if (url.includes("profile.mjs")) return "benchmark loop";
-  if (/^(node:|internal\/)/.test(url) || /^(realm|encoding|loader|esm|cjs)/.test(url)) return "Node internals (start-up, module loading)";
+  if (/^(node:|internal\/)/.test(url) || /^(realm|encoding|loader|esm|cjs)/.test(url)) return "Node internals (Date, randomUUID, TextDecoder, loader)";
   return "other JS";
 }
 
