@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean
+        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench
 
 all: build
 
@@ -96,6 +96,16 @@ test-www:
 ## www: serve the browser demo on http://127.0.0.1:8080/
 www: build
 	node scripts/static-server.mjs www 8080 /pkg/=pkg
+
+## bench: speed, accuracy, import time and size against the packages the issue names, plus the
+## native core (not part of `make test`; BENCHMARKS.md). bench/ has its own lockfile. Raised
+## priority when allowed (other jobs share the 2 cores); results also in target/bench-results.md.
+BENCH_NICE := $(shell nice -n -5 true 2>/dev/null && echo nice -n -5)
+bench: build
+	@if [ ! -d bench/node_modules ] || ! npm ls --prefix bench --depth=0 >/dev/null 2>&1; then npm ci --prefix bench --no-audit --no-fund; fi
+	node bench/corpus.mjs --check
+	$(BENCH_NICE) cargo bench --bench core
+	$(BENCH_NICE) node bench/run.mjs --markdown | tee target/bench-results.md
 
 clean:
 	rm -rf build pkg target/wasm32-unknown-unknown
