@@ -149,16 +149,18 @@ function defaultToday() {
 // Options and results cross into WebAssembly as JSON text (see src/bindings/mod.rs).
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const wellFormed = (s) => (typeof s.toWellFormed === "function" ? s.toWellFormed() : s.replace(LONE_SURROGATE, "\uFFFD"));
-const wellFormedStrings = (_key, v) => (typeof v === "string" ? wellFormed(v) : v);
 
 /**
- * JSON text for the core. Lone surrogates become U+FFFD, as they do for string arguments (which
- * cross as UTF-8); JSON would otherwise carry them as escapes that are not Unicode text.
+ * A string for JSON text to the core: lone surrogates become U+FFFD, as they do for string
+ * arguments (which cross as UTF-8); JSON would otherwise carry them as escapes that are not
+ * Unicode text. Every string copied into an options object passes through here.
  */
-function toJson(v) {
-  return JSON.stringify(v, wellFormedStrings);
+function wf(s) {
+  if (typeof s.isWellFormed === "function") return s.isWellFormed() ? s : s.toWellFormed();
+  return s.replace(LONE_SURROGATE, "\uFFFD");
 }
+
+const toJson = JSON.stringify;
 
 /** A function that throws in JS answers `{ok, value}` or `{ok: false, error}`. */
 function unwrap(text) {
@@ -338,8 +340,8 @@ export function checkValidityPeriod(input) {
   if (typeof i.end !== "string") return badCheck("validityEnd");
   if (!absent(i.idNumber) && typeof i.idNumber !== "string") return badCheck("idNumber");
   if (!absent(i.today) && typeof i.today !== "string") return badCheck("today");
-  const clean = { start: i.start, end: i.end, today: typeof i.today === "string" ? i.today : defaultToday() };
-  if (typeof i.idNumber === "string") clean.idNumber = i.idNumber;
+  const clean = { start: wf(i.start), end: wf(i.end), today: typeof i.today === "string" ? wf(i.today) : defaultToday() };
+  if (typeof i.idNumber === "string") clean.idNumber = wf(i.idNumber);
   return JSON.parse(raw.checkValidityPeriod(toJson(clean)));
 }
 
@@ -387,7 +389,7 @@ function buildOptions(opts) {
   for (const key of OPTION_KEYS) {
     if (absent(o[key])) continue;
     if (typeof o[key] !== "string") throw badThrow(key);
-    out[key] = o[key];
+    out[key] = wf(o[key]);
   }
   return out;
 }
@@ -400,7 +402,7 @@ function stringFields(input, keys) {
   for (const key of keys) {
     if (absent(i[key])) continue;
     if (typeof i[key] !== "string") throw badThrow(key);
-    out[key] = i[key];
+    out[key] = wf(i[key]);
   }
   return out;
 }
@@ -439,7 +441,7 @@ function params(v, field) {
   const out = {};
   for (const [k, value] of entries) {
     if (typeof value !== "string") throw badThrow(field);
-    out[k] = value;
+    out[wf(k)] = wf(value);
   }
   return out;
 }
@@ -456,7 +458,8 @@ export function signRequest(req, opts) {
     const form = params(r.form, "form");
     const o = buildOptions(opts);
     delete o.today;
-    const description = { method: r.method, host: r.host ?? "", action: r.action ?? "", version: r.version ?? "", query, form };
+    const text = (v) => (typeof v === "string" ? wf(v) : "");
+    const description = { method: r.method, host: text(r.host), action: text(r.action), version: text(r.version), query, form };
     return signedFrom(raw.signRequest(toJson(description), toJson(o)), true);
   });
 }
@@ -469,7 +472,7 @@ function plainHeaders(headers) {
   try {
     if (!headers || typeof headers !== "object") return out;
     const entries = typeof headers.entries === "function" && !Array.isArray(headers) ? headers.entries() : Object.entries(headers);
-    for (const [k, v] of entries) if (typeof k === "string" && (typeof v === "string" || typeof v === "number")) out[k.toLowerCase()] = String(v);
+    for (const [k, v] of entries) if (typeof k === "string" && (typeof v === "string" || typeof v === "number")) out[wf(k.toLowerCase())] = wf(String(v));
     return out;
   } catch {
     return {};

@@ -13,6 +13,7 @@ for (const f of readdirSync(at("pkg-template/"))) copyFileSync(at("pkg-template/
 for (const f of ["aliyun_idv.js", "aliyun_idv_bg.wasm"]) copyFileSync(at("build/bindgen/" + f), new URL(f, out));
 copyFileSync(at("README.md"), new URL("README.md", out));
 copyFileSync(at("NOTICE.md"), new URL("NOTICE.md", out));
+copyFileSync(at("SECURITY.md"), new URL("SECURITY.md", out));
 // Declarations for `require`: same API, CommonJS flavour.
 writeFileSync(new URL("index.d.cts", out), readFileSync(new URL("index.d.ts", out), "utf8"));
 
