@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench
+        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
 
 all: build
 
@@ -84,6 +84,12 @@ test-workerd:
 
 test-browser:
 	node --test tests/browser/
+
+## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60), then merge the finds into
+## fuzz/corpus/ (replayed by `cargo test`). Not part of `make test`; see fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 ## mock: the local mock of the Alibaba endpoint on http://127.0.0.1:8910/ (credentials in its README)
 mock:

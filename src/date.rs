@@ -39,7 +39,7 @@ pub fn parse_today(s: &str) -> Option<NaiveDate> {
 /// `YYYY-MM-DD`.
 pub fn iso(d: NaiveDate) -> String {
     let mut s = String::with_capacity(10);
-    push_padded(&mut s, d.year_ce().1, 4);
+    push_year(&mut s, d.year());
     s.push('-');
     push_padded(&mut s, d.month(), 2);
     s.push('-');
@@ -50,10 +50,24 @@ pub fn iso(d: NaiveDate) -> String {
 /// `YYYYMMDD`.
 pub fn compact(d: NaiveDate) -> String {
     let mut s = String::with_capacity(8);
-    push_padded(&mut s, d.year_ce().1, 4);
+    push_year(&mut s, d.year());
     push_padded(&mut s, d.month(), 2);
     push_padded(&mut s, d.day(), 2);
     s
+}
+
+/// The astronomical year (year 0 is 1 BC) as four digits; outside 0..=9999, as ISO 8601's
+/// expanded form with a sign (`+10000`, `-0001`), as chrono writes it: never a wrong year.
+fn push_year(s: &mut String, year: i32) {
+    match u32::try_from(year) {
+        Ok(y) if y <= 9999 => push_padded(s, y, 4),
+        _ => {
+            s.push(if year < 0 { '-' } else { '+' });
+            let abs = year.unsigned_abs();
+            let width = abs.checked_ilog10().map_or(1, |l| l.saturating_add(1)).max(4);
+            push_padded(s, abs, width);
+        }
+    }
 }
 
 fn push_padded(s: &mut String, n: u32, width: u32) {
@@ -102,6 +116,15 @@ mod tests {
     fn formats() {
         assert_eq!(iso(d(1949, 12, 31)), "1949-12-31");
         assert_eq!(compact(d(2004, 1, 5)), "20040105");
+        // Found by the `dates` fuzz target: year 0 (1 BC) was written as 0001, and years past
+        // 9999 lost their leading digits.
+        assert_eq!(compact(d(0, 12, 31)), "00001231");
+        assert_eq!(parse_date(&compact(d(0, 12, 31)), b""), Some(d(0, 12, 31)));
+        assert_eq!(iso(d(9999, 12, 31)), "9999-12-31");
+        assert_eq!(iso(d(10000, 1, 1)), "+10000-01-01");
+        assert_eq!(iso(d(-1, 1, 1)), "-0001-01-01");
+        assert_eq!(iso(NaiveDate::MIN), NaiveDate::MIN.to_string());
+        assert_eq!(iso(NaiveDate::MAX), NaiveDate::MAX.to_string());
     }
 
     #[test]

@@ -32,13 +32,15 @@ pub fn mask_mobile(s: &str) -> String {
 }
 
 /// `张*`, `欧阳**`-style: the first character, then stars (the middle dot of minority names stays).
+/// When that would star nothing (`张`, or a first character followed only by dots, `张·`), every
+/// character is starred.
 pub fn mask_name(s: &str) -> String {
     let mut out = String::new();
     for (i, c) in s.trim().chars().enumerate() {
         out.push(if i == 0 || c == crate::name::MIDDLE_DOT { c } else { '*' });
     }
-    if out.chars().count() == 1 {
-        return "*".to_string();
+    if !out.contains('*') {
+        return "*".repeat(out.chars().count());
     }
     out
 }
@@ -57,6 +59,10 @@ mod tests {
         assert_eq!(mask_name("欧阳小明"), "欧***");
         assert_eq!(mask_name("阿卜杜拉·买买提"), "阿***·***");
         assert_eq!(mask_name("张"), "*");
+        // Found by the `checks` fuzz target: a name and trailing dots used to come back whole.
+        assert_eq!(mask_name("张·"), "**");
+        assert_eq!(mask_name("张··"), "***");
+        assert_eq!(mask_name("··"), "**");
         assert_eq!(mask_id_number(""), "");
         assert_eq!(mask_mobile("123"), "***");
         assert_eq!(mask_mobile("1381234567"), "13******67");
@@ -66,8 +72,9 @@ mod tests {
         #[test]
         fn never_reveals_the_whole_input(s in "\\PC{1,40}") {
             let trimmed: String = s.trim().to_string();
-            // Inputs that already hold stars could 'mask' to themselves without revealing anything.
-            prop_assume!(!trimmed.is_empty() && !trimmed.contains('*') && !trimmed.chars().all(|c| c == '·'));
+            // An input that is already partly starred (`!*`, `'***`) may come back unchanged: only
+            // what it showed is shown. Without stars, something is always hidden.
+            prop_assume!(!trimmed.is_empty() && !trimmed.contains('*'));
             for masked in [mask_id_number(&s), mask_mobile(&s), mask_name(&s)] {
                 prop_assert_ne!(&masked, &trimmed);
                 let stars = masked.chars().filter(|&c| c == '*').count();
