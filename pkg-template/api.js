@@ -133,17 +133,28 @@ function regionName(code) {
 
 const pad2 = (n) => (n < 10 ? "0" + n : "" + n);
 
-// Today in China, recomputed only when a day has passed.
+// Today in China, recomputed only when a day has passed (as text, and as YYYYMMDD for idCheck).
 let todayText = "";
+let todayNumber = 0;
 let todayUntil = 0;
-function defaultToday() {
+function refreshToday() {
   const now = Date.now();
   if (now >= todayUntil) {
     const china = now + 8 * 3600 * 1000;
     todayText = new Date(china).toISOString().slice(0, 10);
+    todayNumber = ymdNumber(todayText);
     todayUntil = (Math.floor(china / 86400000) + 1) * 86400000 - 8 * 3600 * 1000;
   }
+}
+function defaultToday() {
+  refreshToday();
   return todayText;
+}
+
+/** `YYYYMMDD` or `YYYY-MM-DD` as the number YYYYMMDD; 0 for any other shape (the core then answers TODAY_INVALID). */
+function ymdNumber(s) {
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) s = s.slice(0, 4) + s.slice(5, 7) + s.slice(8);
+  return s.length === 8 && /^[0-9]{8}$/.test(s) ? Number(s) : 0;
 }
 
 // Options and results cross into WebAssembly as JSON text (see src/bindings/mod.rs).
@@ -269,7 +280,7 @@ function guarded(fn) {
 export function checkIdNumber(input, opts) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("idNumber");
-  let today = defaultToday();
+  let today = null;
   let allow = false;
   if (!absent(opts)) {
     const o = pick(opts, ["today", "allowResidencePermit"]);
@@ -279,7 +290,14 @@ export function checkIdNumber(input, opts) {
     if (typeof o.today === "string") today = o.today;
     allow = o.allowResidencePermit === true;
   }
-  const status = raw.idCheck(input, today, allow);
+  let day;
+  if (today === null) {
+    refreshToday();
+    day = todayNumber;
+  } else {
+    day = ymdNumber(today);
+  }
+  const status = raw.idCheck(input, day, allow);
   const n = scratch();
   if (status !== 0) return failure(status, n);
   const flags = n[1];

@@ -24,9 +24,9 @@ fn md5_crosses_the_boundary_as_utf8() {
 
 #[wasm_bindgen_test]
 fn fast_checks_answer_status_numbers() {
-    assert_eq!(bindings::id_check("11010519491231002X", "2026-11-22", false), 0);
-    assert_eq!(bindings::id_check("110105194912310021", "2026-11-22", false), status_of(ErrorCode::IdChecksum));
-    assert_eq!(bindings::id_check("11010519491231002X", "2026-13-01", false), status_of(ErrorCode::TodayInvalid));
+    assert_eq!(bindings::id_check("11010519491231002X", 20261122, false), 0);
+    assert_eq!(bindings::id_check("110105194912310021", 20261122, false), status_of(ErrorCode::IdChecksum));
+    assert_eq!(bindings::id_check("11010519491231002X", 20261301, false), status_of(ErrorCode::TodayInvalid));
     assert_eq!(bindings::mobile_check("+86 138 1234 5678"), 0);
     assert_eq!(bindings::mobile_check("14012345678"), status_of(ErrorCode::MobileUnassignedPrefix));
     assert_eq!(bindings::name_check("张"), status_of(ErrorCode::NameTooShort));

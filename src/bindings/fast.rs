@@ -20,7 +20,7 @@ use chrono::Datelike;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{to_json, today};
+use super::to_json;
 use crate::error::{CheckError, ErrorCode, Field};
 use crate::mobile::{Carrier, Kind};
 
@@ -120,12 +120,19 @@ pub fn region_name(code: u32) -> String {
     crate::region::lookup(code).and_then(|r| r.name()).unwrap_or("").to_string()
 }
 
-/// `checkIdNumber`: see the module docs for the scratch layout.
+/// `checkIdNumber`: see the module docs for the scratch layout. `today` is YYYYMMDD as a number
+/// (0 or an impossible date: TODAY_INVALID), so no second string crosses the boundary.
 #[wasm_bindgen(js_name = idCheck)]
-pub fn id_check(input: &str, today_str: &str, allow_residence_permit: bool) -> u32 {
-    let today = match today(Some(today_str)) {
-        Ok(t) => t,
-        Err(e) => return error_status(&e),
+pub fn id_check(input: &str, today_ymd: u32, allow_residence_permit: bool) -> u32 {
+    let date = chrono::NaiveDate::from_ymd_opt(
+        i32::try_from(today_ymd / 10000).unwrap_or(0),
+        (today_ymd / 100) % 100,
+        today_ymd % 100,
+    )
+    .filter(|_| today_ymd >= 10000);
+    let today = match date {
+        Some(t) => t,
+        None => return error_status(&CheckError::new(ErrorCode::TodayInvalid, Field::Today)),
     };
     let opts = crate::id_number::IdOptions { today, allow_residence_permit };
     match crate::id_number::check_id_number(input, &opts) {

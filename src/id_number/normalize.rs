@@ -3,6 +3,10 @@
 
 /// Canonical form of `input` and whether it differs from the input.
 pub fn normalize(input: &str) -> (String, bool) {
+    // The common case, already canonical: one copy, no per-character work.
+    if input.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
+        return (input.to_string(), false);
+    }
     let trimmed = input.trim();
     let mut out = String::with_capacity(trimmed.len());
     for c in trimmed.chars() {
