@@ -140,9 +140,9 @@ let todayUntil = 0;
 function refreshToday() {
   const now = Date.now();
   if (now >= todayUntil) {
-    const china = now + 8 * 3600 * 1000;
-    todayText = new Date(china).toISOString().slice(0, 10);
+    todayText = chinaToday(new Date(now));
     todayNumber = ymdNumber(todayText);
+    const china = now + 8 * 3600 * 1000;
     todayUntil = (Math.floor(china / 86400000) + 1) * 86400000 - 8 * 3600 * 1000;
   }
 }

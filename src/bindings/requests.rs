@@ -85,11 +85,11 @@ fn signed_to_text(r: &SignedRequest, debug: bool) -> String {
 }
 
 /// Parses the input and options, then calls the core builder `f`.
-fn build(input: &str, opts: &str, f: fn(&PersonJs, &BuildOptions) -> Result<SignedRequest, BuildError>) -> String {
+fn build(input: &str, opts: &str, f: fn(PersonJs, &BuildOptions) -> Result<SignedRequest, BuildError>) -> String {
     let run = || -> Result<SignedRequest, BuildError> {
         let input: PersonJs = options(input)?;
         let opts: BuildOptionsJs = options(opts)?;
-        f(&input, &opts.into_build()?)
+        f(input, &opts.into_build()?)
     };
     match run() {
         Ok(r) => signed_to_text(&r, false),
@@ -117,22 +117,22 @@ fn param_type(s: Option<&str>) -> Result<ParamType, CheckError> {
 
 #[wasm_bindgen(js_name = buildId2MetaVerifyIntl)]
 pub fn build_id2_meta_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p: &PersonJs, o| request::build_id2_meta_verify_intl(&p.clone_id2()?, o))
+    build(input, opts, |p, o| request::build_id2_meta_verify_intl(&p.into_id2()?, o))
 }
 
 #[wasm_bindgen(js_name = buildId2MetaVerify)]
 pub fn build_id2_meta_verify(input: &str, opts: &str) -> String {
-    build(input, opts, |p: &PersonJs, o| request::build_id2_meta_verify(&p.clone_id2()?, o))
+    build(input, opts, |p, o| request::build_id2_meta_verify(&p.into_id2()?, o))
 }
 
 #[wasm_bindgen(js_name = buildMobile3MetaVerifyIntl)]
 pub fn build_mobile3_meta_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p: &PersonJs, o| {
+    build(input, opts, |p, o| {
         let input = Mobile3MetaInput {
-            id_number: p.id_number.clone(),
-            name: p.name.clone(),
-            mobile: p.mobile.clone(),
             param_type: param_type(p.param_type.as_deref())?,
+            id_number: p.id_number,
+            name: p.name,
+            mobile: p.mobile,
         };
         request::build_mobile3_meta_verify_intl(&input, o)
     })
@@ -140,23 +140,23 @@ pub fn build_mobile3_meta_verify_intl(input: &str, opts: &str) -> String {
 
 #[wasm_bindgen(js_name = buildId2MetaPeriodVerifyIntl)]
 pub fn build_id2_meta_period_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p: &PersonJs, o| {
+    build(input, opts, |p, o| {
         let input = PeriodInput {
-            id_number: p.id_number.clone(),
-            name: p.name.clone(),
-            validity_start: p.validity_start.clone(),
-            validity_end: p.validity_end.clone(),
-            merchant_biz_id: p.merchant_biz_id.clone(),
-            merchant_user_id: p.merchant_user_id.clone(),
-            scene_code: p.scene_code.clone(),
+            id_number: p.id_number,
+            name: p.name,
+            validity_start: p.validity_start,
+            validity_end: p.validity_end,
+            merchant_biz_id: p.merchant_biz_id,
+            merchant_user_id: p.merchant_user_id,
+            scene_code: p.scene_code,
         };
         request::build_id2_meta_period_verify_intl(&input, o)
     })
 }
 
 impl PersonJs {
-    fn clone_id2(&self) -> Result<Id2MetaInput, BuildError> {
-        Ok(Id2MetaInput { param_type: param_type(self.param_type.as_deref())?, id_number: self.id_number.clone(), name: self.name.clone() })
+    fn into_id2(self) -> Result<Id2MetaInput, BuildError> {
+        Ok(Id2MetaInput { param_type: param_type(self.param_type.as_deref())?, id_number: self.id_number, name: self.name })
     }
 }
 
