@@ -80,7 +80,7 @@ function isLoopbackIPv4(host) {
  * (127.0.0.0/8 literals, `[::1]`, `localhost`), because requests carry personal data. The same
  * rules as the core's (src/request/endpoint.rs); tests/client/endpoint.test.mjs runs both.
  */
-export function parseEndpoint(endpoint) {
+function parseEndpoint(endpoint) {
   if (typeof endpoint !== "string" || endpoint.length > 300) return null;
   let scheme = "https";
   let rest = endpoint;
