@@ -28,11 +28,10 @@ fn is_loopback_ipv4(host: &str) -> bool {
     parts.len() == 4 && parts.first() == Some(&"127") && parts.iter().all(|p| is_octet(p))
 }
 
-/// `[...]` holding hex digits, colons and dots (an IPv6 literal, possibly with an embedded IPv4).
-fn is_ipv6_literal(host: &str) -> bool {
-    host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).is_some_and(|inner| {
-        (2..=45).contains(&inner.len()) && inner.contains(':') && inner.bytes().all(|c| c.is_ascii_hexdigit() || c == b':' || c == b'.')
-    })
+/// What stands between `[` and `]`: hex digits, colons and dots (an IPv6 address, possibly with an
+/// embedded IPv4).
+fn is_ipv6_literal(inner: &str) -> bool {
+    (2..=45).contains(&inner.len()) && inner.contains(':') && inner.bytes().all(|c| c.is_ascii_hexdigit() || c == b':' || c == b'.')
 }
 
 fn is_port(p: &str) -> bool {
@@ -50,29 +49,26 @@ pub fn parse(endpoint: &str) -> Result<(Scheme, String), CheckError> {
         (Scheme::Https, endpoint)
     };
     let authority = rest.strip_suffix('/').unwrap_or(rest);
-    let (host, port) = if authority.starts_with('[') {
-        let close = authority.find(']').ok_or_else(bad)?;
-        let (host, after) = authority.split_at(close + 1);
-        match after.strip_prefix(':') {
-            Some(port) => (host, Some(port)),
-            None if after.is_empty() => (host, None),
+    // (host as written, is an IPv6 literal, port)
+    let (host, ipv6, port) = if let Some(bracketed) = authority.strip_prefix('[') {
+        let (inner, after) = bracketed.split_once(']').ok_or_else(bad)?;
+        let port = match after.strip_prefix(':') {
+            Some(port) => Some(port),
+            None if after.is_empty() => None,
             None => return Err(bad()),
-        }
+        };
+        (inner, true, port)
     } else {
         match authority.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (authority, None),
+            Some((host, port)) => (host, false, Some(port)),
+            None => (authority, false, None),
         }
     };
-    let host_ok = if host.starts_with('[') {
-        is_ipv6_literal(host)
-    } else {
-        !host.is_empty() && host.len() <= 253 && host.split('.').all(is_label)
-    };
+    let host_ok = if ipv6 { is_ipv6_literal(host) } else { !host.is_empty() && host.len() <= 253 && host.split('.').all(is_label) };
     if !host_ok || port.is_some_and(|p| !is_port(p)) {
         return Err(bad());
     }
-    let loopback = host.eq_ignore_ascii_case("localhost") || host == "[::1]" || is_loopback_ipv4(host);
+    let loopback = if ipv6 { host == "::1" } else { host.eq_ignore_ascii_case("localhost") || is_loopback_ipv4(host) };
     if scheme == Scheme::Http && !loopback {
         return Err(bad());
     }
