@@ -298,7 +298,10 @@ const MAX_CHARS = {
 /** The most parameters (or headers) accepted in one request description (or answer). */
 const MAX_PARAMS = 1000;
 /** The code a too-long value of a field answers with: the field's own length code where it has one. */
-const TOO_LONG_CODE = { idNumber: "ID_LENGTH", name: "NAME_TOO_LONG", mobile: "MOBILE_LENGTH" };
+const TOO_LONG_CODE = {
+  idNumber: "ID_LENGTH", name: "NAME_TOO_LONG", mobile: "MOBILE_LENGTH", validityStart: "PERIOD_START_INVALID",
+  validityEnd: "PERIOD_END_INVALID", today: "TODAY_INVALID", endpoint: "ENDPOINT_INVALID",
+};
 
 function tooLong(field, s) {
   return s.length > (MAX_CHARS[field] ?? 4096);
