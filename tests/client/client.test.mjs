@@ -378,6 +378,14 @@ test("client.resend: byte-identical, inside the window only; a used nonce is ans
   assert.equal(late.attempts, 0);
   assert.equal(mock.stats.total, 2, "nothing sent outside the window");
   await assert.rejects(c.resend("Id2MetaVerifyIntl", { ...signed, url: "http://127.0.0.1.nip.io/" }), (e) => e.code === "ENDPOINT_INVALID");
+  // V1: the nonce and timestamp are read from the URL
+  clock.t = T0;
+  const v1 = buildId2MetaVerifyIntl(PERSON, { ...CREDS, signatureVersion: "v1", endpoint: mock.url, timestamp: new Date(clock.t), nonce: "journal-nonce-v1", today: "2026-06-01" });
+  const r1 = await c.resend("Id2MetaVerifyIntl", v1);
+  assert.equal(r1.verdict, "match");
+  assert.equal(r1.nonce, "journal-nonce-v1");
+  assert.equal((await c.resend("Id2MetaVerifyIntl", v1)).lostReason, "nonce_used");
+  assert.equal(mock.billsFor("journal-nonce-v1"), 1);
   await assert.rejects(c.resend("Id2MetaVerifyIntl", { method: "POST" }), (e) => e.code === "INVALID_ARGUMENT");
 });
 
