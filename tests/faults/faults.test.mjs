@@ -117,3 +117,18 @@ test("the 100 MB answer: wasm memory before and after (recorded in build/faults-
     `three 100 MB answers: wasm memory ${before} -> ${after} bytes; process RSS ${(rssBefore / 2 ** 20).toFixed(1)} -> ${(rssAfter / 2 ** 20).toFixed(1)} MB\n`,
   );
 });
+
+test("abort while the answer's body stalls: ABORTED at once, billed unknown, nothing sent after", { timeout: 30000 }, async () => {
+  mock.reset();
+  clock.t = T0;
+  proxy.setPlan(["stall_body"]);
+  const controller = new AbortController();
+  const client = createClient({ accessKeyId: "mock-ak-id", accessKeySecret: "mock-ak-secret", endpoint: proxy.url, timeoutMs: 20000, now: () => clock.t });
+  const p = client.id2MetaVerifyIntl(PERSON, { signal: controller.signal });
+  while (mock.stats.billed === 0) await new Promise((r) => setTimeout(r, 10));
+  controller.abort();
+  await assert.rejects(p, (e) => e.code === "ABORTED" && e.billed === null && e.attempts === 1);
+  await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(proxy.seen, ["stall_body"], "nothing sent after the abort");
+  assert.equal(mock.stats.billed, 1);
+});
