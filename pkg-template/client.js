@@ -551,7 +551,10 @@ export function createClient(options = {}) {
       if (decision.delayMs > 0) {
         const abort = onAbort(signal, ctx);
         try {
-          await Promise.race([Promise.resolve().then(() => sleep(decision.delayMs)), abort.promise]);
+          const wait = Promise.resolve().then(() => sleep(decision.delayMs)).catch(() => {
+            throw new AliyunIdvError("INVALID_ARGUMENT", "createClient: options.sleep() failed.", { field: "sleep" });
+          });
+          await Promise.race([wait, abort.promise]);
         } finally {
           abort.detach();
         }

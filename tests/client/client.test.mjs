@@ -242,10 +242,10 @@ test("connection refused is certainly not delivered: retried afresh, then NETWOR
   assert.deepEqual(delays, [100, 200]);
 });
 
-test("a slow answer times out and is resent identically (the mock had not processed it)", { timeout: 10000 }, async () => {
-  mock.setMode({ delayMs: 3000, delayCount: 1 });
+test("a slow answer times out and is resent identically (the mock had not processed it)", { timeout: 20000 }, async () => {
+  mock.setMode({ delayMs: 8000, delayCount: 1 });
   const spy = spyFetch();
-  const r = await client({ timeoutMs: 100, fetch: spy.fetch }).id2MetaVerifyIntl(PERSON);
+  const r = await client({ timeoutMs: 1000, fetch: spy.fetch }).id2MetaVerifyIntl(PERSON);
   assert.equal(r.verdict, "match");
   assert.equal(r.attempts, 2);
   assert.equal(nonceOf(spy.sent[0]), nonceOf(spy.sent[1]));
@@ -439,6 +439,9 @@ test("a caller's nonce(), random() or now() that throws gives an AliyunIdvError"
   mock.setMode({ throttle: 1, retryAfterMs: 0 });
   await assert.rejects(client({ random: boom }).id2MetaVerifyIntl(PERSON), (e) => e instanceof AliyunIdvError && e.field === "random");
   await assert.rejects(client({ nonce: () => 42 }).id2MetaVerifyIntl(PERSON), (e) => e instanceof AliyunIdvError && e.field === "nonce");
+  mock.reset();
+  mock.setMode({ throttle: 1, retryAfterMs: 10 });
+  await assert.rejects(client({ sleep: () => Promise.reject(new TypeError("x")) }).id2MetaVerifyIntl(PERSON), (e) => e instanceof AliyunIdvError && e.field === "sleep");
 });
 
 test("the secret appears in no request, result or error", async () => {

@@ -69,7 +69,7 @@ for (const signatureVersion of ["v3", "v1"]) {
         signatureVersion,
         endpoint,
         retries: 2,
-        timeoutMs: 400,
+        timeoutMs: 1500, // generous: a loaded machine must not turn a slow pass-through into a resend
         now: () => clock.t,
         sleep: async (ms) => {
           clock.t += ms;

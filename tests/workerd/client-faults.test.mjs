@@ -46,7 +46,7 @@ for (const name of SUBSET) {
     if (s.mockMode) mock.setMode(s.mockMode);
     const res = await mf.dispatchFetch("http://localhost/", {
       method: "POST",
-      body: JSON.stringify({ now: NOW, scenarios: [person], endpoint: proxy.url, timeoutMs: 500, retries: 2 }),
+      body: JSON.stringify({ now: NOW, scenarios: [person], endpoint: proxy.url, timeoutMs: 1500, retries: 2 }),
     });
     assert.equal(res.status, 200, await res.clone().text());
     const [r] = (await res.json()).out;
