@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{options, to_json, today, Failed, JsError};
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::request::{self, BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, PeriodInput};
+use crate::request::{self, BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, ParamsIn, PeriodInput};
 use crate::sign::{self, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
 
 /// The JS `BuildOptions` (credentials included).
@@ -23,6 +23,8 @@ struct BuildOptionsJs {
     endpoint: Option<String>,
     long_term_as: Option<String>,
     today: Option<String>,
+    allow_residence_permit: Option<bool>,
+    params_in: Option<String>,
 }
 
 // No Debug: the options hold the secret.
@@ -52,6 +54,8 @@ impl BuildOptionsJs {
             timestamp: self.timestamp.take().unwrap_or_default(),
             nonce: self.nonce.take().unwrap_or_default(),
             endpoint: self.endpoint.take(),
+            allow_residence_permit: self.allow_residence_permit,
+            params_in: self.params_in.as_deref().map_or(Ok(ParamsIn::Body), ParamsIn::parse)?,
         })
     }
 }
