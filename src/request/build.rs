@@ -156,7 +156,7 @@ fn check_inputs(spec: &ActionSpec, input: &ActionInput, mode: ParamType, opts: &
                 return Err(check(ErrorCode::MerchantUserIdInvalid, Field::MerchantUserId))
             }
             InputField::MerchantBizId | InputField::SceneCode | InputField::MerchantUserId => v.to_string(),
-            InputField::ProductType => product_type.clone().unwrap_or_default(),
+            InputField::ProductType => one_of(v, BANK_PRODUCT_TYPES, ErrorCode::ProductTypeInvalid, Field::ProductType)?,
             InputField::VerifyMode => one_of(v, VERIFY_MODES, ErrorCode::VerifyModeInvalid, Field::VerifyMode)?,
             InputField::IdentityType => one_of(v, IDENTITY_TYPES, ErrorCode::IdentityTypeInvalid, Field::IdentityType)?,
             InputField::RegisterDate => date::compact(check_register_date(v, opts.today)?),

@@ -168,3 +168,6 @@ pub fn build_id2_meta_verify(input: &Id2MetaInput, opts: &BuildOptions) -> Resul
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod family_tests;
