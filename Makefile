@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
+        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz family-vectors
 
 all: build
 
@@ -112,6 +112,13 @@ bench: build
 	node bench/corpus.mjs --check
 	$(BENCH_NICE) cargo bench --bench core
 	$(BENCH_NICE) node bench/run.mjs --markdown | tee target/bench-results.md
+
+## family-vectors: regenerate tests/data/family-signing.json with the official SDKs (PyPI, pinned,
+## in a throw-away venv under build/; not part of `make test`)
+family-vectors:
+	test -x build/sdk-venv/bin/python || python3 -m venv build/sdk-venv
+	build/sdk-venv/bin/pip install -q alibabacloud-cloudauth20190307==3.14.0 alibabacloud-cloudauth-intl20220809==3.23.1
+	build/sdk-venv/bin/python scripts/family-vectors.py
 
 clean:
 	rm -rf build pkg target/wasm32-unknown-unknown
