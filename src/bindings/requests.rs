@@ -216,3 +216,28 @@ pub fn parse_response(action: &str, http_status: u16, body: &str, headers: &str)
     let headers: Vec<(String, String)> = headers.into_iter().collect();
     to_json(&crate::response::parse_response(action, http_status, body, &headers))
 }
+
+/// The generic builder of every action in the table (`request/table.rs`): `action` by name, the
+/// inputs as the values of the fields named in `InputField::ALL` order whose bit is set in
+/// `present` (bit i = field i), options as for the named builders. No per-action binding code.
+#[wasm_bindgen(js_name = buildAction)]
+pub fn build_action(action: &str, present: u32, values: Vec<String>, opts: &str) -> String {
+    use crate::request::{Action, ActionInput};
+    let run = || -> Result<SignedRequest, BuildError> {
+        let action = Action::from_name(action).ok_or_else(|| CheckError::new(ErrorCode::ActionUnknown, Field::Action))?;
+        let mut values = values.into_iter();
+        let input = ActionInput::from_ordered((0..crate::request::InputField::COUNT).map(|i| {
+            if present.checked_shr(u32::try_from(i).unwrap_or(31)).unwrap_or(0) & 1 == 1 {
+                values.next()
+            } else {
+                None
+            }
+        }));
+        let opts: BuildOptionsJs = options(opts)?;
+        request::build(action, &input, &opts.into_build()?)
+    };
+    match run() {
+        Ok(r) => signed_to_text(&r, false),
+        Err(e) => thrown(&e),
+    }
+}

@@ -84,11 +84,13 @@ pub(super) const RECYCLED_SUB: &[(&str, Outcome)] = &[
     ("301", unv("Data exception, or the subscriber has been deactivated; not billed.", "数据异常或用户已销户，不计费。")),
 ];
 
+type Table = &'static [(&'static str, Outcome)];
+
 /// The outcome of a success answer of a table action; `None` when `action` is not one of the
 /// kinds handled here (the first four keep their tables in `codes.rs`).
 pub(super) fn outcome(action: &str, biz: Option<&str>, sub: Option<&str>) -> Option<Option<Outcome>> {
     let kind = Action::from_name(action)?.spec().result;
-    let (biz_table, sub_table): (&[(&str, Outcome)], &[(&str, Outcome)]) = match kind {
+    let (biz_table, sub_table): (Table, Table) = match kind {
         ResultKind::Mobile2 => (MOBILE2_BIZ, &[]),
         ResultKind::Id2Period => (ID2_PERIOD_BIZ, &[]),
         ResultKind::Bank => (BANK_BIZ, BANK_SUB),
@@ -101,7 +103,7 @@ pub(super) fn outcome(action: &str, biz: Option<&str>, sub: Option<&str>) -> Opt
     Some(match codes::lookup(sub_table, sub) {
         // The SubCode is more precise, when it agrees with the BizCode (a recycled-number 102
         // comes with BizCode 1, "found": the SubCode decides there).
-        Some(s) if by_biz.is_none_or(|b| b.verdict == s.verdict || kind == ResultKind::Recycled) => Some(s),
+        Some(s) if by_biz.map_or(true, |b| b.verdict == s.verdict || kind == ResultKind::Recycled) => Some(s),
         _ => by_biz,
     })
 }
