@@ -2,25 +2,16 @@
 // the network), fills a fresh timestamp and nonce per attempt, retries only what was not billed
 // (throttling, 5xx, network errors) with capped exponential backoff and full jitter, honours
 // x-acs-retry-after, aborts after timeoutMs, and returns the parsed verdict.
-import {
-  AliyunIdvError,
-  buildId2MetaPeriodVerifyIntl,
-  buildId2MetaVerify,
-  buildId2MetaVerifyIntl,
-  buildMobile3MetaVerifyIntl,
-  parseResponse,
-} from "./api.js";
+import { AliyunIdvError, buildAction, parseResponse } from "./api.js";
+import { ACTIONS as TABLE } from "./actions.js";
+import { resolveEndpoints } from "./endpoints.js";
 
 const DEFAULTS = { timeoutMs: 10000, retries: 2, backoffBaseMs: 200, backoffCapMs: 5000 };
 /** The longest x-acs-retry-after wait honoured; a longer one is cut to this. */
 const MAX_RETRY_AFTER_MS = 30000;
 
-const ACTIONS = {
-  id2MetaVerifyIntl: ["Id2MetaVerifyIntl", buildId2MetaVerifyIntl],
-  mobile3MetaVerifyIntl: ["Mobile3MetaVerifyIntl", buildMobile3MetaVerifyIntl],
-  id2MetaPeriodVerifyIntl: ["Id2MetaPeriodVerifyIntl", buildId2MetaPeriodVerifyIntl],
-  id2MetaVerify: ["Id2MetaVerify", buildId2MetaVerify],
-};
+// One method per action of the table (actions.js, generated from src/request/table.rs).
+const ACTIONS = Object.fromEntries(TABLE.map((a) => [a.method, [a.name, (input, opts) => buildAction(a.name, input, opts), a.product]]));
 
 /** Credentials from the standard environment variables, where there is an environment (Node). */
 function fromEnvironment() {
@@ -63,7 +54,7 @@ function isAbort(e) {
 
 const OPTION_KEYS = [
   "accessKeyId", "accessKeySecret", "securityToken", "fetch", "timeoutMs", "retries", "backoffBaseMs", "backoffCapMs",
-  "random", "nonce", "signatureVersion", "endpoint", "longTermAs",
+  "random", "nonce", "signatureVersion", "endpoint", "longTermAs", "regionId", "endpoints", "vpc", "allowResidencePermit",
 ];
 /** setTimeout fires at once for a delay above 2^31 - 1 ms: the longest timeout that means what it says. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -101,6 +92,7 @@ function readOptions(options) {
     const v = o[key];
     if (v !== undefined && (typeof v !== "number" || !(v >= min && v <= max))) throw badOption(key, `must be a number from ${min} to ${max}`);
   };
+  if (o.allowResidencePermit !== undefined && typeof o.allowResidencePermit !== "boolean") throw badOption("allowResidencePermit", "must be a boolean");
   number("timeoutMs", 1, MAX_TIMEOUT_MS);
   number("retries", 0, Number.MAX_SAFE_INTEGER);
   number("backoffBaseMs", 0, MAX_TIMEOUT_MS);
@@ -109,7 +101,8 @@ function readOptions(options) {
 }
 
 /**
- * A client for the four actions over `fetch`. Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
+ * A client for every action of the table over `fetch` (`regionId`, `endpoints: { intl, mainland }`
+ * and `vpc` choose the host per product, see endpoints.js). Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
  * ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN where `process.env` exists.
  * Throws AliyunIdvError: CREDENTIALS_MISSING, or INVALID_ARGUMENT for an option of the wrong type.
  */
@@ -134,18 +127,31 @@ export function createClient(options = {}) {
   const backoffCapMs = o.backoffCapMs ?? DEFAULTS.backoffCapMs;
   const random = o.random ?? Math.random;
   const nonce = o.nonce ?? (() => globalThis.crypto.randomUUID());
+  // The host per product (endpoints.js): a mainland call never goes to the intl host or the reverse.
+  let hosts;
+  try {
+    hosts = resolveEndpoints({ regionId: o.regionId, endpoints: o.endpoints, vpc: o.vpc, endpoint: o.endpoint });
+  } catch (e) {
+    throw new AliyunIdvError(e.code ?? "ENDPOINT_INVALID", e.message ?? "Bad endpoint options.", e);
+  }
 
   // The secret lives only in this closure, never on the returned object.
-  const signing = () => ({
+  const signing = (product) => ({
     accessKeyId,
     accessKeySecret,
     ...(securityToken ? { securityToken } : {}),
     timestamp: new Date(),
     nonce: nonce(),
     ...(o.signatureVersion ? { signatureVersion: o.signatureVersion } : {}),
-    ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+    endpoint: endpointOf(product),
     ...(o.longTermAs ? { longTermAs: o.longTermAs } : {}),
+    ...(o.allowResidencePermit !== undefined ? { allowResidencePermit: o.allowResidencePermit } : {}),
   });
+  function endpointOf(product) {
+    const h = hosts[product];
+    if (typeof h === "string") return h;
+    throw new AliyunIdvError(h.error.code, h.error.message, h.error);
+  }
 
   async function send(req) {
     const headers = { ...req.headers };
@@ -167,10 +173,10 @@ export function createClient(options = {}) {
     return Math.floor(random() * ceiling);
   }
 
-  async function call(action, build, input) {
+  async function call(action, build, product, input) {
     for (let attempt = 0; ; attempt++) {
       // Validates first (a typo throws before anything is sent); a fresh timestamp and nonce per attempt.
-      const req = build(input, signing());
+      const req = build(input, signing(product));
       let answer;
       try {
         answer = await send(req);
@@ -205,8 +211,8 @@ export function createClient(options = {}) {
   }
 
   const client = {};
-  for (const [method, [action, build]] of Object.entries(ACTIONS)) {
-    client[method] = (input) => call(action, build, input);
+  for (const [method, [action, build, product]] of Object.entries(ACTIONS)) {
+    client[method] = (input) => call(action, build, product, input);
   }
   return Object.freeze(client);
 }

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{options, to_json, today, Failed, JsError};
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::request::{self, BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, ParamsIn, PeriodInput};
+use crate::request::{self, BuildError, BuildOptions, LongTermAs, ParamsIn};
 use crate::sign::{self, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
 
 /// The JS `BuildOptions` (credentials included).
@@ -86,82 +86,6 @@ fn signed_to_text(r: &SignedRequest, debug: bool) -> String {
         fields.push(v);
     }
     fields.join("\0")
-}
-
-/// Parses the input and options, then calls the core builder `f`.
-fn build(input: &str, opts: &str, f: fn(PersonJs, &BuildOptions) -> Result<SignedRequest, BuildError>) -> String {
-    let run = || -> Result<SignedRequest, BuildError> {
-        let input: PersonJs = options(input)?;
-        let opts: BuildOptionsJs = options(opts)?;
-        f(input, &opts.into_build()?)
-    };
-    match run() {
-        Ok(r) => signed_to_text(&r, false),
-        Err(e) => thrown(&e),
-    }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct PersonJs {
-    id_number: String,
-    name: String,
-    mobile: String,
-    param_type: Option<String>,
-    validity_start: String,
-    validity_end: String,
-    merchant_biz_id: String,
-    merchant_user_id: Option<String>,
-    scene_code: Option<String>,
-}
-
-fn param_type(s: Option<&str>) -> Result<ParamType, CheckError> {
-    s.map_or(Ok(ParamType::Normal), ParamType::parse)
-}
-
-#[wasm_bindgen(js_name = buildId2MetaVerifyIntl)]
-pub fn build_id2_meta_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| request::build_id2_meta_verify_intl(&p.into_id2()?, o))
-}
-
-#[wasm_bindgen(js_name = buildId2MetaVerify)]
-pub fn build_id2_meta_verify(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| request::build_id2_meta_verify(&p.into_id2()?, o))
-}
-
-#[wasm_bindgen(js_name = buildMobile3MetaVerifyIntl)]
-pub fn build_mobile3_meta_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| {
-        let input = Mobile3MetaInput {
-            param_type: param_type(p.param_type.as_deref())?,
-            id_number: p.id_number,
-            name: p.name,
-            mobile: p.mobile,
-        };
-        request::build_mobile3_meta_verify_intl(&input, o)
-    })
-}
-
-#[wasm_bindgen(js_name = buildId2MetaPeriodVerifyIntl)]
-pub fn build_id2_meta_period_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| {
-        let input = PeriodInput {
-            id_number: p.id_number,
-            name: p.name,
-            validity_start: p.validity_start,
-            validity_end: p.validity_end,
-            merchant_biz_id: p.merchant_biz_id,
-            merchant_user_id: p.merchant_user_id,
-            scene_code: p.scene_code,
-        };
-        request::build_id2_meta_period_verify_intl(&input, o)
-    })
-}
-
-impl PersonJs {
-    fn into_id2(self) -> Result<Id2MetaInput, BuildError> {
-        Ok(Id2MetaInput { param_type: param_type(self.param_type.as_deref())?, id_number: self.id_number, name: self.name })
-    }
 }
 
 #[derive(Deserialize, Default)]

@@ -354,7 +354,8 @@ function collectClient(where, client) {
     errors.push([`${where}: ${k}(client)`, s]);
   }
   assert.ok(Object.isFrozen(client));
-  assert.deepEqual(Object.keys(client).sort(), ["id2MetaPeriodVerifyIntl", "id2MetaVerify", "id2MetaVerifyIntl", "mobile3MetaVerifyIntl"]);
+  // One method per action of the table (issue 13); the four exercised above share the code path of the others.
+  assert.equal(Object.keys(client).length, 15);
 }
 
 test("the secret appears nowhere; personal data appears in no error", () => {
