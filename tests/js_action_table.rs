@@ -2,7 +2,7 @@
 //! JS layer (builders, client methods, types follow from it). This test renders it again and
 //! fails when the file differs; `UPDATE_JS_ACTIONS=1 cargo test --test js_action_table` rewrites it.
 
-#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice)]
 
 use aliyun_idv::request::table::{InputField, Need, Source, ACTIONS};
 
@@ -51,6 +51,80 @@ fn render() -> String {
     }
     s.push_str("]);\n\n/** The entry of `name`, or undefined. */\nexport function actionEntry(name) {\n  return ACTIONS.find((a) => a.name === name);\n}\n");
     s
+}
+
+const BEGIN: &str = "// BEGIN GENERATED ACTIONS";
+const END: &str = "// END GENERATED ACTIONS";
+/// The actions whose types are hand-written above the generated block of index.d.ts.
+const HAND_TYPED: [&str; 4] = ["Id2MetaVerifyIntl", "Mobile3MetaVerifyIntl", "Id2MetaPeriodVerifyIntl", "Id2MetaVerify"];
+
+fn ts_type(f: InputField) -> &'static str {
+    match f {
+        InputField::ProductType => "\"BANK_CARD_2_META\" | \"BANK_CARD_3_META\" | \"BANK_CARD_4_META\"",
+        InputField::VerifyMode => "\"VERIFY_BANK_CARD\"",
+        InputField::IdentityType => "\"01\"",
+        InputField::ParamType => "ParamType",
+        _ => "string",
+    }
+}
+
+fn method_of(name: &str) -> String {
+    let mut c = name.chars();
+    let first = c.next().unwrap().to_ascii_lowercase();
+    format!("{first}{}", c.as_str())
+}
+
+/// The typed block of index.d.ts: an input interface, a builder and a client method per action.
+fn render_types() -> String {
+    let mut s = format!("{BEGIN} (from src/request/table.rs by tests/js_action_table.rs; do not edit by hand)\n");
+    s.push_str("/** `normal`; `md5`: the library writes each field's documented md5 form from plaintext; `md5-hashed`: you pass the md5 forms. */\n");
+    s.push_str("export type ParamType = \"normal\" | \"md5\" | \"md5-hashed\";\n");
+    s.push_str("/** Every action the package builds. */\nexport type ActionName =\n");
+    for a in ACTIONS {
+        s.push_str(&format!("  | \"{}\"\n", a.name));
+    }
+    s.push_str(";\n");
+    s.push_str("export interface ActionOptions extends BuildOptions {\n  /** Accept Hong Kong/Macao/Taiwan residence permits (810000/820000/830000); default: where the action's docs do. */\n  allowResidencePermit?: boolean;\n  /** `\"body\"` (default: personal data stays out of URLs) or `\"sdk\"` (where the official SDK puts them). */\n  paramsIn?: \"body\" | \"sdk\";\n}\n");
+    let mut client = String::from("/** Client methods of the actions typed in this block. */\nexport interface ActionClientMethods {\n");
+    for a in ACTIONS.iter().filter(|a| !HAND_TYPED.contains(&a.name)) {
+        s.push_str(&format!("/** {} ({} product) input. */\nexport interface {}Input {{\n", a.name, a.product.as_str(), a.name));
+        for f in InputField::ALL {
+            if !a.uses(f) {
+                continue;
+            }
+            let required = f != InputField::ParamType && a.param_of(f).is_some_and(|p| p.need == Need::Required && matches!(p.source, Source::Input(_)));
+            s.push_str(&format!("  {}{}: {};\n", f.js_name(), if required { "" } else { "?" }, ts_type(f)));
+        }
+        s.push_str("}\n");
+        s.push_str(&format!("/** Builds a signed {} request; throws AliyunIdvError (with the check's code) on bad input. */\n", a.name));
+        s.push_str(&format!("export declare function build{}(input: {}Input, opts: ActionOptions): SignedRequest;\n", a.name, a.name));
+        client.push_str(&format!("  {}(input: {}Input): Promise<ClientResult>;\n", method_of(a.name), a.name));
+    }
+    client.push_str("}\n");
+    s.push_str(&client);
+    s.push_str("/** Builds any action of the table by name (only the inputs the action takes are read). */\n");
+    s.push_str("export declare function buildAction(action: ActionName, input: Partial<Record<string, string>>, opts: ActionOptions): SignedRequest;\n");
+    s.push_str(END);
+    s.push('\n');
+    s
+}
+
+#[test]
+fn index_d_ts_has_the_generated_block() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/index.d.ts");
+    let text = std::fs::read_to_string(path).unwrap();
+    let want = render_types();
+    let (start, end) = match (text.find(BEGIN), text.find(END)) {
+        (Some(b), Some(e)) => (b, e + END.len() + 1),
+        _ => (text.len(), text.len()),
+    };
+    let have = text.get(start..end).unwrap_or("");
+    if std::env::var_os("UPDATE_JS_ACTIONS").is_some() && have != want {
+        let sep = if start == text.len() { "\n" } else { "" };
+        std::fs::write(path, format!("{}{sep}{want}{}", &text[..start], &text[end..])).unwrap();
+        return;
+    }
+    assert!(have == want, "the generated block of pkg-template/index.d.ts is not the Rust table: run UPDATE_JS_ACTIONS=1 cargo test --test js_action_table");
 }
 
 #[test]
