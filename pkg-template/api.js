@@ -365,6 +365,13 @@ export function checkValidityPeriod(input) {
   return JSON.parse(raw.checkValidityPeriod(toJson(clean)));
 }
 
+/** Checks a bank card number: digits once spaces and hyphens are removed, 13 to 19 of them; a Luhn failure is the warning BANK_CARD_LUHN. */
+export function checkBankCard(input) {
+  if (!ready) throw notReady();
+  if (typeof input !== "string") return badCheck("bankCard");
+  return JSON.parse(raw.checkBankCard(wf(input)));
+}
+
 /** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError on other input. */
 export function upgradeLegacyIdNumber(id15) {
   if (typeof id15 !== "string") return guarded(() => { throw badThrow("idNumber"); });

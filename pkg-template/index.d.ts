@@ -96,6 +96,14 @@ export declare function checkValidityPeriod(
   input: ValidityPeriodInput,
 ): Check<{ start: string; /** `YYYYMMDD` or `long-term` */ end: string }, ValidityPeriodInfo>;
 
+export interface BankCardInfo {
+  length: number;
+  /** Whether the check digit satisfies Luhn (some issued Chinese cards do not: a warning, not an error). */
+  luhn: boolean;
+}
+/** Checks a bank card number (digits only once spaces and hyphens are removed, 13 to 19); warning `BANK_CARD_LUHN`. */
+export declare function checkBankCard(input: string): Check<string, BankCardInfo>;
+
 /** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError otherwise. */
 export declare function upgradeLegacyIdNumber(id15: string): string;
 

@@ -117,6 +117,18 @@ test("paramsIn: 'sdk' places parameters where the official SDK does", () => {
   assert.equal(form(api.buildMobile2MetaVerify({ name: "张三", mobile: "13812345678" }, { ...OPTS, paramsIn: "sdk" })).Mobile, "13812345678");
 });
 
+test("checkBankCard: normalised digits, Luhn a warning, errors with codes", () => {
+  const ok = api.checkBankCard("6217 0012-3456 7890 122");
+  assert.deepEqual([ok.ok, ok.value, ok.changed, ok.warnings, ok.info.luhn, ok.info.length], [true, "6217001234567890122", true, [], true, 19]);
+  const warn = api.checkBankCard("6217001234567890123");
+  assert.deepEqual([warn.ok, warn.warnings, warn.info.luhn], [true, ["BANK_CARD_LUHN"], false]);
+  for (const [input, code] of [["", "BANK_CARD_EMPTY"], ["6217x", "BANK_CARD_BAD_CHAR"], ["621700123456", "BANK_CARD_LENGTH"]]) {
+    const r = api.checkBankCard(input);
+    assert.deepEqual([r.ok, r.error.code, r.error.field], [false, code, "bankCard"], input);
+    assert.ok(r.error.messageZh.length > 0);
+  }
+});
+
 test("checkMobile('+86') is MOBILE_EMPTY; 長期 is long-term", () => {
   assert.equal(api.checkMobile("+86").error.code, "MOBILE_EMPTY");
   assert.equal(api.checkValidityPeriod({ start: "20100501", end: "長期", today: "2026-01-15" }).value.end, "long-term");

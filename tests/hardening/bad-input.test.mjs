@@ -178,6 +178,7 @@ const TABLE = {
   checkIdNumber: { kind: "check", good: ["11010519491231002X", { today: TODAY }], field: "idNumber" },
   checkName: { kind: "check", good: ["张三"], field: "name" },
   checkMobile: { kind: "check", good: ["13812345678"], field: "mobile" },
+  checkBankCard: { kind: "check", good: ["6217001234567890122"], field: "bankCard" },
   checkValidityPeriod: { kind: "check", good: [{ start: "2016-03-01", end: "2036-03-01", today: TODAY }], wrongTypeIsObject: true },
   upgradeLegacyIdNumber: { kind: "throws", good: ["110105491231002"], ok: (v) => v === "11010519491231002X" },
   maskIdNumber: { kind: "mask", good: ["11010519491231002X"] },

@@ -1,6 +1,6 @@
 // The verification family's declarations (the generated block of index.d.ts), under tsc --strict.
 import {
-  buildAction, buildBankMetaVerify, buildMobileRecycledMetaVerify, buildId2MetaVerify, createClient, signRequest,
+  buildAction, buildBankMetaVerify, checkBankCard, buildMobileRecycledMetaVerify, buildId2MetaVerify, createClient, signRequest,
   type ActionName, type BankMetaVerifyInput, type Client, type ClientResult, type SignedRequest,
 } from "aliyun-idv";
 
@@ -24,5 +24,10 @@ async function family(): Promise<void> {
   const r: ClientResult = await client.bankMetaVerifyIntl(bank);
   const s: ClientResult = await client.mobile2MetaVerifyIntl({ name: "张三", mobile: "13812345678" });
   void [r.verdict, s.ispName];
+}
+const card = checkBankCard("6217001234567890122");
+if (card.ok) {
+  const luhn: boolean = card.info.luhn;
+  void luhn;
 }
 void [a, b, c, d, e.signature, family];
