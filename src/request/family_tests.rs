@@ -263,3 +263,50 @@ fn debug_of_an_input_names_fields_not_values() {
     let s = format!("{:?}", person(Action::BankMetaVerify));
     assert!(s.contains("bankCard") && !s.contains("6217") && !s.contains("张三"), "{s}");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_value() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(String::new())),
+            "[0-9 xX-]{0,24}".prop_map(Some),
+            "\\PC{0,12}".prop_map(Some),
+            prop::sample::select(vec!["11010519491231002X", "810000199003071237", "张三", "13812345678", "6217001234567890123", "BANK_CARD_3_META", "md5", "md5-hashed", "20200101", "长期", "01", "VERIFY_BANK_CARD"])
+                .prop_map(|s| Some(s.to_string())),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+        /// Any action, any inputs: a signed request or an error with a stable code; an error never
+        /// repeats an input value of 6 characters or more, and a request never carries an input
+        /// the action does not send.
+        #[test]
+        fn any_input_builds_or_fails_cleanly(which in 0usize..15, values in prop::collection::vec(any_value(), InputField::COUNT)) {
+            let action = ACTIONS[which].action;
+            let input = ActionInput::from_ordered(values.clone());
+            match build(action, &input, &opts()) {
+                Ok(req) => {
+                    prop_assert!(req.url.starts_with("https://"));
+                    for (f, v) in InputField::ALL.iter().zip(&values) {
+                        if v.is_some() {
+                            prop_assert!(action.spec().uses(*f), "{} took {}", action.name(), f.js_name());
+                        }
+                    }
+                }
+                Err(e) => {
+                    prop_assert!(crate::error::ErrorCode::ALL.iter().any(|c| c.as_str() == e.code()) || e.code().starts_with("SIGN_"));
+                    let shown = format!("{e} {e:?} {}", e.message_zh());
+                    // Allowed values of enumerations are named by the messages; personal data never is.
+                    let allowed = ["md5-hashed", "VERIFY_BANK_CARD", "BANK_CARD_3_META", "normal"];
+                    for v in values.iter().flatten().filter(|v| v.chars().count() >= 6 && !allowed.contains(&v.as_str())) {
+                        prop_assert!(!shown.contains(v.as_str()), "{shown} repeats an input");
+                    }
+                }
+            }
+        }
+    }
+}
