@@ -513,8 +513,9 @@ export function signRequest(req, opts) {
     for (const key of ["method", "host", "action", "version"]) {
       if (r[key] !== undefined && typeof r[key] !== "string") throw badThrow(key);
     }
-    const query = rpcParams(r.query, "query");
-    const form = rpcParams(r.form, "form");
+    const wfAll = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [wf(k), wf(v)]));
+    const query = wfAll(rpcParams(r.query, "query"));
+    const form = wfAll(rpcParams(r.form, "form"));
     const o = buildOptions(opts);
     delete o.today;
     const text = (v) => (typeof v === "string" ? wf(v) : "");

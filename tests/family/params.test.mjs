@@ -90,6 +90,13 @@ test("a Map, Set, Date, class instance, function or symbol is refused naming the
   }
 });
 
+test("lone surrogates in flattened keys and values become U+FFFD, as for every string sent to the core", () => {
+  const opts = { accessKeyId: "id", accessKeySecret: "s", timestamp: "2026-01-15T08:30:00Z", nonce: "n", signatureVersion: "v1" };
+  const a = api.signRequest({ host: "cloudauth.aliyuncs.com", action: "A", version: "2019-03-07", query: { K: ["x\uD800"] } }, opts);
+  const b = api.signRequest({ host: "cloudauth.aliyuncs.com", action: "A", version: "2019-03-07", query: { "K.1": "x\uFFFD" } }, opts);
+  assert.equal(a.signature, b.signature);
+});
+
 test("signRequest signs the flattened, stringified parameters exactly as openapi-util does", () => {
   const opts = { accessKeyId: "testid", accessKeySecret: "testsecret", timestamp: "2026-01-15T08:30:00Z", nonce: "c0ffee00", signatureVersion: "v1" };
   const query = { Tags: [{ Key: "a", Value: 1 }], Enabled: true, PageSize: 50, Nothing: null };
