@@ -58,13 +58,14 @@ const END: &str = "// END GENERATED ACTIONS";
 /// The actions whose types are hand-written above the generated block of index.d.ts.
 const HAND_TYPED: [&str; 4] = ["Id2MetaVerifyIntl", "Mobile3MetaVerifyIntl", "Id2MetaPeriodVerifyIntl", "Id2MetaVerify"];
 
-fn ts_type(f: InputField) -> &'static str {
-    match f {
-        InputField::ProductType => "\"BANK_CARD_2_META\" | \"BANK_CARD_3_META\" | \"BANK_CARD_4_META\"",
-        InputField::VerifyMode => "\"VERIFY_BANK_CARD\"",
-        InputField::IdentityType => "\"01\"",
-        InputField::ParamType => "ParamType",
-        _ => "string",
+/// The TypeScript type of an input: the table's enumeration, or a string.
+fn ts_type(a: &aliyun_idv::request::ActionSpec, f: InputField) -> String {
+    if f == InputField::ParamType {
+        return "ParamType".into();
+    }
+    match a.allowed(f) {
+        [] => "string".into(),
+        values => values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | "),
     }
 }
 
@@ -93,7 +94,7 @@ fn render_types() -> String {
                 continue;
             }
             let required = f != InputField::ParamType && a.param_of(f).is_some_and(|p| p.need == Need::Required && matches!(p.source, Source::Input(_)));
-            s.push_str(&format!("  {}{}: {};\n", f.js_name(), if required { "" } else { "?" }, ts_type(f)));
+            s.push_str(&format!("  {}{}: {};\n", f.js_name(), if required { "" } else { "?" }, ts_type(a, f)));
         }
         s.push_str("}\n");
         s.push_str(&format!("/** Builds a signed {} request; throws AliyunIdvError (with the check's code) on bad input. */\n", a.name));

@@ -4,7 +4,7 @@
 //! action's entry is written (plain, or in its md5 form), then the request is signed.
 
 use super::md5_form::{check_hashed, Md5Form};
-use super::table::{Action, ActionSpec, InputField, Need, Placement, Source, BANK_PRODUCT_TYPES, IDENTITY_TYPES, VERIFY_MODES};
+use super::table::{Action, ActionSpec, InputField, Need, Placement, Source};
 use super::{endpoint, BuildError, BuildOptions, ParamType, ParamsIn};
 use crate::bank_card::check_bank_card;
 use crate::error::{CheckError, ErrorCode, Field};
@@ -104,7 +104,7 @@ fn one_of(v: &str, allowed: &[&str], code: ErrorCode, field: Field) -> Result<St
 fn check_inputs(spec: &ActionSpec, input: &ActionInput, mode: ParamType, opts: &BuildOptions) -> Result<Checked, BuildError> {
     let mut out = Checked { values: Default::default() };
     let product_type = match input.get(InputField::ProductType) {
-        Some(t) if spec.uses(InputField::ProductType) => Some(one_of(t, BANK_PRODUCT_TYPES, ErrorCode::ProductTypeInvalid, Field::ProductType)?),
+        Some(t) if spec.uses(InputField::ProductType) => Some(one_of(t, spec.allowed(InputField::ProductType), ErrorCode::ProductTypeInvalid, Field::ProductType)?),
         _ => None,
     };
     let hashed = mode == ParamType::Md5Hashed;
@@ -156,9 +156,9 @@ fn check_inputs(spec: &ActionSpec, input: &ActionInput, mode: ParamType, opts: &
                 return Err(check(ErrorCode::MerchantUserIdInvalid, Field::MerchantUserId))
             }
             InputField::MerchantBizId | InputField::SceneCode | InputField::MerchantUserId => v.to_string(),
-            InputField::ProductType => one_of(v, BANK_PRODUCT_TYPES, ErrorCode::ProductTypeInvalid, Field::ProductType)?,
-            InputField::VerifyMode => one_of(v, VERIFY_MODES, ErrorCode::VerifyModeInvalid, Field::VerifyMode)?,
-            InputField::IdentityType => one_of(v, IDENTITY_TYPES, ErrorCode::IdentityTypeInvalid, Field::IdentityType)?,
+            InputField::ProductType => one_of(v, spec.allowed(field), ErrorCode::ProductTypeInvalid, Field::ProductType)?,
+            InputField::VerifyMode => one_of(v, spec.allowed(field), ErrorCode::VerifyModeInvalid, Field::VerifyMode)?,
+            InputField::IdentityType => one_of(v, spec.allowed(field), ErrorCode::IdentityTypeInvalid, Field::IdentityType)?,
             InputField::RegisterDate => date::compact(check_register_date(v, opts.today)?),
         };
         out.put(field, value);

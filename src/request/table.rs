@@ -167,6 +167,8 @@ pub struct Param {
     pub need: Need,
     /// Its form when `ParamType=md5`.
     pub md5: Md5Form,
+    /// The values the model allows (empty: any value that passes the input's check).
+    pub allowed: &'static [&'static str],
 }
 
 /// Which table of result codes an action answers with.
@@ -213,7 +215,10 @@ pub const VERIFY_MODES: &[&str] = &["VERIFY_BANK_CARD"];
 pub const IDENTITY_TYPES: &[&str] = &["01"];
 
 const fn param(wire: &'static str, source: Source, need: Need, md5: Md5Form) -> Param {
-    Param { wire, source, need, md5 }
+    Param { wire, source, need, md5, allowed: &[] }
+}
+const fn one_of(p: Param, allowed: &'static [&'static str]) -> Param {
+    Param { allowed, ..p }
 }
 const fn konst(wire: &'static str, value: &'static str) -> Param {
     param(wire, Source::Const(value), Need::Required, Md5Form::Plain)
@@ -231,24 +236,24 @@ const MOBILE3_FULL: &[Param] = &[PARAM_TYPE, input("IdentifyNum", I::IdNumber, F
 const BANK_34: &[&str] = &["BANK_CARD_3_META", "BANK_CARD_4_META"];
 const BANK_4: &[&str] = &["BANK_CARD_4_META"];
 const BANK_MAINLAND: &[Param] = &[
-    input("ProductType", I::ProductType, Plain),
-    param("VerifyMode", Source::Input(I::VerifyMode), Need::Default("VERIFY_BANK_CARD"), Plain),
+    one_of(input("ProductType", I::ProductType, Plain), BANK_PRODUCT_TYPES),
+    one_of(param("VerifyMode", Source::Input(I::VerifyMode), Need::Default("VERIFY_BANK_CARD"), Plain), VERIFY_MODES),
     PARAM_TYPE,
     input("BankCard", I::BankCard, CardLast6),
     input("UserName", I::Name, NameFirstChar),
     param("IdentifyNum", Source::Input(I::IdNumber), Need::WithProductType(BANK_34), IdBirthDate),
-    param("IdentityType", Source::Input(I::IdentityType), Need::Optional, Plain),
+    one_of(param("IdentityType", Source::Input(I::IdentityType), Need::Optional, Plain), IDENTITY_TYPES),
     param("Mobile", Source::Input(I::Mobile), Need::WithProductType(BANK_4), Full),
 ];
 const BANK_INTL: &[Param] = &[
     konst("ProductCode", "BANK_CARD_N_META"),
-    input("ProductType", I::ProductType, Plain),
-    param("VerifyMode", Source::Input(I::VerifyMode), Need::Default("VERIFY_BANK_CARD"), Plain),
+    one_of(input("ProductType", I::ProductType, Plain), BANK_PRODUCT_TYPES),
+    one_of(param("VerifyMode", Source::Input(I::VerifyMode), Need::Default("VERIFY_BANK_CARD"), Plain), VERIFY_MODES),
     PARAM_TYPE,
     input("BankCard", I::BankCard, CardLast6),
     input("UserName", I::Name, NameFirstChar),
     param("IdentifyNum", Source::Input(I::IdNumber), Need::WithProductType(BANK_34), IdBirthDate),
-    param("IdentityType", Source::Input(I::IdentityType), Need::Optional, Plain),
+    one_of(param("IdentityType", Source::Input(I::IdentityType), Need::Optional, Plain), IDENTITY_TYPES),
     param("Mobile", Source::Input(I::Mobile), Need::WithProductType(BANK_4), Full),
 ];
 
@@ -360,6 +365,10 @@ impl ActionSpec {
     pub fn uses(&self, field: InputField) -> bool {
         field == InputField::ParamType || self.params.iter().any(|p| p.source == Source::Input(field))
     }
+    /// The values the model allows for `field` (empty: any value that passes its check).
+    pub fn allowed(&self, field: InputField) -> &'static [&'static str] {
+        self.param_of(field).map_or(&[], |p| p.allowed)
+    }
     /// The parameter filled from `field`.
     pub fn param_of(&self, field: InputField) -> Option<&'static Param> {
         self.params.iter().find(|p| p.source == Source::Input(field))
@@ -415,5 +424,15 @@ mod tests {
         assert_eq!(form(Action::Mobile3MetaDetailStandardVerify, "IdentifyNum"), Some(Md5Form::Full));
         assert_eq!(form(Action::MobileRecycledMetaVerify, "RegisterDate"), Some(Md5Form::Plain));
         assert_eq!(form(Action::Id2MetaPeriodVerify, "ValidityEndDate"), Some(Md5Form::Plain));
+    }
+
+    #[test]
+    fn enumerations_are_in_the_table() {
+        for a in [Action::BankMetaVerify, Action::BankMetaVerifyIntl] {
+            assert_eq!(a.spec().allowed(InputField::ProductType), ["BANK_CARD_2_META", "BANK_CARD_3_META", "BANK_CARD_4_META"]);
+            assert_eq!(a.spec().allowed(InputField::VerifyMode), ["VERIFY_BANK_CARD"]);
+            assert_eq!(a.spec().allowed(InputField::IdentityType), ["01"]);
+        }
+        assert!(Action::Mobile2MetaVerify.spec().allowed(InputField::Mobile).is_empty());
     }
 }
