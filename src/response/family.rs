@@ -113,8 +113,10 @@ const fn err(kind: ErrorKind, retryable: bool, en: &'static str, zh: &'static st
 }
 
 /// `Forbidden.*` codes whose meaning differs from the generic "not authorised" family of
-/// `codes.rs`: a refusal of the data, not of the account (mainland business code 403 says the
-/// same). Per-action codes go in `BY_ACTION`.
+/// `codes.rs`: a refusal of the data, not of the account (what mainland business code 403 says).
+/// The code name is taken from the cloudauth error-code pages as remembered, not from a recorded
+/// answer or a copy kept in this repository: check it against the help pages. Per-action codes
+/// go in `BY_ACTION`.
 const FORBIDDEN: &[(&str, ErrorMeaning)] = &[
     ("Forbidden.ExceptionRepeatedInvoke", err(ErrorKind::Business, false,
         "The same data was submitted again abnormally often and the call was refused; do not retry it.",
