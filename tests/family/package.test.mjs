@@ -159,4 +159,13 @@ test("the client: a method per action, each product to its own host", async () =
   await assert.rejects(e.id2MetaVerifyIntl({ idNumber: ID, name: "张三" }), (err) => err.code === "ENDPOINT_INVALID" && err.field === "regionId");
   assert.equal(seen.length, 1, "nothing sent for a product the region does not serve");
   assert.throws(() => api.createClient({ accessKeyId: "id", accessKeySecret: "secret", fetch, regionId: "mars-1" }), (err) => err.code === "ENDPOINT_INVALID");
+  // allowResidencePermit for every call of a client; nothing is sent for a refused number.
+  seen.length = 0;
+  const rp = { idNumber: "810000199003071237", name: "张三" };
+  const strict = api.createClient({ accessKeyId: "id", accessKeySecret: "secret", fetch, allowResidencePermit: false });
+  await assert.rejects(strict.id2MetaVerify(rp), (err) => err.code === "ID_NOT_MAINLAND");
+  const lenient = api.createClient({ accessKeyId: "id", accessKeySecret: "secret", fetch, allowResidencePermit: true });
+  assert.equal((await lenient.id2MetaStandardVerify(rp)).verdict, "match");
+  assert.deepEqual(seen, ["https://cloudauth.cn-shanghai.aliyuncs.com/"]);
+  assert.throws(() => api.createClient({ accessKeyId: "id", accessKeySecret: "secret", fetch, allowResidencePermit: 1 }), (err) => err.code === "INVALID_ARGUMENT");
 });
