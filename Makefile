@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-faults test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
+        test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz family-vectors
 
 all: build
 
@@ -25,7 +25,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-faults test-hardening test-mock test-types test-workerd test-browser test-www
+test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-www
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -61,6 +61,11 @@ test-package:
 ## the installed package against the official @alicloud/openapi-util on random requests
 test-differential:
 	node --test tests/differential/
+
+## the verification family: RPC parameter rules (differential against @alicloud/openapi-util),
+## endpoints per product, every action's builder, md5 forms and client method (installed package)
+test-family:
+	node --test tests/family/
 
 ## createClient from the installed package against the local mock
 test-client:
@@ -117,6 +122,13 @@ bench: build
 	node bench/corpus.mjs --check
 	$(BENCH_NICE) cargo bench --bench core
 	$(BENCH_NICE) node bench/run.mjs --markdown | tee target/bench-results.md
+
+## family-vectors: regenerate tests/data/family-signing.json with the official SDKs (PyPI, pinned,
+## in a throw-away venv under build/; not part of `make test`)
+family-vectors:
+	test -x build/sdk-venv/bin/python || python3 -m venv build/sdk-venv
+	build/sdk-venv/bin/pip install -q alibabacloud-cloudauth20190307==3.14.0 alibabacloud-cloudauth-intl20220809==3.23.1
+	build/sdk-venv/bin/python scripts/family-vectors.py
 
 clean:
 	rm -rf build pkg target/wasm32-unknown-unknown

@@ -85,6 +85,8 @@ fn main() {
         endpoint: None,
         long_term_as: LongTermAs::Chinese,
         today,
+        allow_residence_permit: None,
+        params_in: Default::default(),
     };
     // The signer's input as run.mjs gives signRequest: the checked values of the people corpus.
     let specs: Vec<RequestSpec> = people

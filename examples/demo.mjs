@@ -56,6 +56,27 @@ try {
       );
     }
   }
+  if (!real) {
+    // 3. One call per action family (mock only: real calls of every family would be billed).
+    console.log("\n3. The verification family, one call per action family (md5 mode: the library writes each field's md5 form)\n");
+    const client = createClient({ ...options });
+    const family = [
+      ["mobile2MetaVerifyIntl", { name: "张三", mobile: "13900000001", paramType: "md5" }, "match"],
+      ["mobile3MetaDetailStandardVerify", { idNumber: "310104198506120422", name: "王五", mobile: "18600000002" }, "mismatch"],
+      ["id2MetaStandardVerify", { idNumber: "650102199511230861", name: "阿依古丽·买买提", paramType: "md5" }, "match"],
+      ["id2MetaPeriodVerify", { idNumber: "440305196005200536", name: "王五", validityStart: "20120101", validityEnd: "長期" }, "match"],
+      ["mobileRecycledMetaVerify", { mobile: "18600000002", registerDate: "2020-01-01" }, "mismatch"],
+      ["bankMetaVerify", { productType: "BANK_CARD_4_META", bankCard: "6222 0202 0011 2233 446", name: "李四", idNumber: "310104198506120422", mobile: "18600000002", paramType: "md5" }, "match"],
+      ["bankMetaVerifyIntl", { productType: "BANK_CARD_2_META", bankCard: "6214830000000009", name: "王五" }, "mismatch"],
+      ["id2MetaVerify", { idNumber: "810000198808081235", name: "陈大文" }, "match"],
+    ];
+    for (const [method, input, want] of family) {
+      const r = await client[method](input);
+      if (r.verdict !== want) wrong++;
+      const codes = [r.bizCode && `BizCode ${r.bizCode}`, r.subCode && `SubCode ${r.subCode}`, r.ispName].filter(Boolean).join(", ");
+      console.log(`   ${r.verdict === want ? " " : "!"} ${method.padEnd(32)} ${r.verdict.padEnd(9)} billed=${String(r.billed).padEnd(5)} (${codes}) ${r.descriptionZh}`);
+    }
+  }
 } finally {
   mock?.close();
 }

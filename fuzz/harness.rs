@@ -589,6 +589,8 @@ fn build_options(u: &mut Unstructured, today: NaiveDate) -> Result<BuildOptions>
         },
         long_term_as: if bool::arbitrary(u)? { LongTermAs::Chinese } else { LongTermAs::English },
         today,
+        allow_residence_permit: None,
+        params_in: Default::default(),
     })
 }
 

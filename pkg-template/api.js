@@ -10,6 +10,8 @@
 // core's stack-pointer restore and poisons the instance ("memory access out of bounds", then
 // "unreachable") for every later call.
 import initWasm, * as raw from "./aliyun_idv.js";
+import { INPUT_FIELDS, actionEntry } from "./actions.js";
+import { rpcParams } from "./params.js";
 
 /** `String(v)` that never throws (a Symbol, an object whose toString throws); "" for undefined. */
 function text(v) {
@@ -235,7 +237,9 @@ function isObject(v) {
  * null when `obj` is not an object or a read throws. */
 function pick(obj, keys) {
   if (!isObject(obj)) return null;
-  const out = {};
+  // Null-prototype results: a key the caller left out reads as undefined, never as a polluted
+  // Object.prototype value.
+  const out = Object.create(null);
   try {
     for (const key of keys) out[key] = ownValue(obj, key);
   } catch {
@@ -425,6 +429,13 @@ export function checkValidityPeriod(input) {
   return JSON.parse(raw.checkValidityPeriod(toJson(clean)));
 }
 
+/** Checks a bank card number: digits once spaces and hyphens are removed, 13 to 19 of them; a Luhn failure is the warning BANK_CARD_LUHN. */
+export function checkBankCard(input) {
+  if (!ready) throw notReady();
+  if (typeof input !== "string") return badCheck("bankCard");
+  return JSON.parse(raw.checkBankCard(wf(input)));
+}
+
 /** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError on other input. */
 export function upgradeLegacyIdNumber(id15) {
   if (typeof id15 !== "string") return guarded(() => { throw badThrow("idNumber"); });
@@ -468,7 +479,7 @@ function buildOptions(opts) {
   const o = pick(opts, OPTION_KEYS);
   if (o === null) throw badThrow("options");
   if (dateTime(o.timestamp) !== undefined) o.timestamp = acsTimestamp(o.timestamp);
-  const out = {};
+  const out = Object.create(null);
   for (const key of OPTION_KEYS) {
     if (absent(o[key])) continue;
     if (typeof o[key] !== "string") throw badThrow(key);
@@ -482,7 +493,7 @@ function buildOptions(opts) {
 function stringFields(input, keys) {
   const i = pick(input, keys);
   if (i === null) throw badThrow("input");
-  const out = {};
+  const out = Object.create(null);
   for (const key of keys) {
     if (absent(i[key])) continue;
     if (typeof i[key] !== "string") throw badThrow(key);
@@ -492,42 +503,80 @@ function stringFields(input, keys) {
   return out;
 }
 
-function builder(rawFn, keys) {
-  return (input, opts) =>
-    guarded(() => {
-      const i = stringFields(input, keys);
-      const o = buildOptions(opts);
-      o.today ??= defaultToday();
-      return signedFrom(rawFn(toJson(i), toJson(o)), false);
+// The four first builders are now entries of the action table too (buildAction, below).
+// ---- Every action of the table (actions.js, generated from src/request/table.rs) -----------
+
+/**
+ * Builds and signs any action of the table by name: its inputs (only those the action takes are
+ * read), options as for the named builders plus `allowResidencePermit` (boolean) and `paramsIn`
+ * ("body", the default, or "sdk": where the official SDK puts them).
+ */
+export function buildAction(action, input, opts) {
+  return guarded(() => {
+    if (typeof action !== "string") throw badThrow("action");
+    const entry = actionEntry(action);
+    if (entry === undefined) throw new AliyunIdvError("ACTION_UNKNOWN", "This action is not one the library builds.", { field: "action", messageZh: "本库不支持构建该接口。" });
+    const i = stringFields(input, entry.inputs);
+    let present = 0;
+    const values = [];
+    INPUT_FIELDS.forEach((name, bit) => {
+      if (i[name] !== undefined) {
+        present |= 1 << bit;
+        values.push(i[name]);
+      }
     });
+    const extra = pick(opts, ["allowResidencePermit", "paramsIn"]);
+    if (extra === null) throw badThrow("options");
+    const o = buildOptions(opts);
+    o.today ??= defaultToday();
+    if (!absent(extra.allowResidencePermit)) {
+      if (typeof extra.allowResidencePermit !== "boolean") throw badThrow("allowResidencePermit");
+      o.allowResidencePermit = extra.allowResidencePermit;
+    }
+    if (!absent(extra.paramsIn)) {
+      if (extra.paramsIn !== "body" && extra.paramsIn !== "sdk") throw badThrow("paramsIn");
+      o.paramsIn = extra.paramsIn;
+    }
+    return signedFrom(raw.buildAction(entry.name, present, values, toJson(o)), false);
+  });
 }
 
+const named = (action) => (input, opts) => buildAction(action, input, opts);
 /** Id2MetaVerifyIntl (name + ID number). Throws AliyunIdvError with the check's code on bad input. */
-export const buildId2MetaVerifyIntl = builder((i, o) => raw.buildId2MetaVerifyIntl(i, o), ["idNumber", "name", "paramType"]);
+export const buildId2MetaVerifyIntl = named("Id2MetaVerifyIntl");
 /** Mobile3MetaVerifyIntl (name + ID number + mobile; `paramType: "md5"` hashes each). */
-export const buildMobile3MetaVerifyIntl = builder((i, o) => raw.buildMobile3MetaVerifyIntl(i, o), ["idNumber", "name", "mobile", "paramType"]);
+export const buildMobile3MetaVerifyIntl = named("Mobile3MetaVerifyIntl");
 /** Id2MetaPeriodVerifyIntl (name + ID number + card validity period). */
-export const buildId2MetaPeriodVerifyIntl = builder((i, o) => raw.buildId2MetaPeriodVerifyIntl(i, o), [
-  "idNumber", "name", "validityStart", "validityEnd", "merchantBizId", "merchantUserId", "sceneCode",
-]);
-/** Id2MetaVerify, the mainland 2019-03-07 API (name + ID number). */
-export const buildId2MetaVerify = builder((i, o) => raw.buildId2MetaVerify(i, o), ["idNumber", "name", "paramType"]);
+export const buildId2MetaPeriodVerifyIntl = named("Id2MetaPeriodVerifyIntl");
+/** Id2MetaVerify, the mainland 2019-03-07 API (name + ID number; md5: the model's partial forms). */
+export const buildId2MetaVerify = named("Id2MetaVerify");
+/** Mobile2MetaVerifyIntl (name + mobile; md5: full MD5s). */
+export const buildMobile2MetaVerifyIntl = named("Mobile2MetaVerifyIntl");
+/** BankMetaVerifyIntl (bank card + name [+ ID number [+ mobile]] by productType). */
+export const buildBankMetaVerifyIntl = named("BankMetaVerifyIntl");
+/** Id2MetaPeriodVerify, mainland (name + ID number + validity period). */
+export const buildId2MetaPeriodVerify = named("Id2MetaPeriodVerify");
+/** Id2MetaStandardVerify, mainland (name + ID number). */
+export const buildId2MetaStandardVerify = named("Id2MetaStandardVerify");
+/** Mobile2MetaVerify, mainland (name + mobile). */
+export const buildMobile2MetaVerify = named("Mobile2MetaVerify");
+/** Mobile3MetaSimpleVerify, mainland (name + ID number + mobile). */
+export const buildMobile3MetaSimpleVerify = named("Mobile3MetaSimpleVerify");
+/** Mobile3MetaDetailVerify, mainland (name + ID number + mobile, with SubCode). */
+export const buildMobile3MetaDetailVerify = named("Mobile3MetaDetailVerify");
+/** Mobile3MetaSimpleStandardVerify, mainland. */
+export const buildMobile3MetaSimpleStandardVerify = named("Mobile3MetaSimpleStandardVerify");
+/** Mobile3MetaDetailStandardVerify, mainland (with SubCode). */
+export const buildMobile3MetaDetailStandardVerify = named("Mobile3MetaDetailStandardVerify");
+/** MobileRecycledMetaVerify, mainland (mobile + registerDate). */
+export const buildMobileRecycledMetaVerify = named("MobileRecycledMetaVerify");
+/** BankMetaVerify, mainland (bank card + name [+ ID number [+ mobile]] by productType). */
+export const buildBankMetaVerify = named("BankMetaVerify");
 
-/** `{ name: value }` with string values, copied; or throws INVALID_ARGUMENT naming `field`. */
-function params(v, field) {
-  if (absent(v)) return {};
-  if (!isObject(v)) throw badThrow(field);
-  let entries;
-  try {
-    entries = Object.entries(v);
-  } catch {
-    throw badThrow(field);
-  }
-  if (entries.length > MAX_PARAMS) throw tooLongThrow(field);
-  // A null-prototype object: a `__proto__` key is kept and signed as given, never dropped.
+/** The flattened RPC parameters (params.js), each key and value bounded, in a null-prototype object. */
+function boundedParams(v, field) {
   const out = Object.create(null);
-  for (const [k, value] of entries) {
-    if (typeof value !== "string") throw badThrow(field);
+  for (const [k, value] of Object.entries(rpcParams(v, field))) {
     if (tooLong("key", k) || tooLong("value", value)) throw tooLongThrow(field);
     out[wf(k)] = wf(value);
   }
@@ -543,8 +592,8 @@ export function signRequest(req, opts) {
       if (r[key] !== undefined && typeof r[key] !== "string") throw badThrow(key);
       if (typeof r[key] === "string" && tooLong("key", r[key])) throw tooLongThrow(key);
     }
-    const query = params(r.query, "query");
-    const form = params(r.form, "form");
+    const query = boundedParams(r.query, "query");
+    const form = boundedParams(r.form, "form");
     const o = buildOptions(opts);
     delete o.today;
     const text = (v) => (typeof v === "string" ? wf(v) : "");

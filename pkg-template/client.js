@@ -14,10 +14,7 @@
 import {
   AliyunIdvError,
   acsTimestamp,
-  buildId2MetaPeriodVerifyIntl,
-  buildId2MetaVerify,
-  buildId2MetaVerifyIntl,
-  buildMobile3MetaVerifyIntl,
+  buildAction,
   chinaToday,
   parseResponse,
 } from "./api.js";
@@ -31,15 +28,13 @@ import {
   decide,
   httpDateMs,
 } from "./retry.js";
+import { ACTIONS as TABLE } from "./actions.js";
+import { resolveEndpoints } from "./endpoints.js";
 
 const DEFAULTS = { timeoutMs: 10000, retries: 2, backoffBaseMs: 200, backoffCapMs: 5000, maxResponseBytes: 1024 * 1024 };
 
-const ACTIONS = {
-  id2MetaVerifyIntl: ["Id2MetaVerifyIntl", buildId2MetaVerifyIntl],
-  mobile3MetaVerifyIntl: ["Mobile3MetaVerifyIntl", buildMobile3MetaVerifyIntl],
-  id2MetaPeriodVerifyIntl: ["Id2MetaPeriodVerifyIntl", buildId2MetaPeriodVerifyIntl],
-  id2MetaVerify: ["Id2MetaVerify", buildId2MetaVerify],
-};
+// One method per action of the table (actions.js, generated from src/request/table.rs).
+const ACTIONS = Object.fromEntries(TABLE.map((a) => [a.method, [a.name, (input, opts) => buildAction(a.name, input, opts), a.product]]));
 
 const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -138,6 +133,7 @@ function checkUrl(url) {
 const OPTION_KEYS = [
   "accessKeyId", "accessKeySecret", "securityToken", "fetch", "timeoutMs", "retries", "backoffBaseMs", "backoffCapMs",
   "random", "nonce", "signatureVersion", "endpoint", "longTermAs", "maxResponseBytes", "beforeSend", "now", "sleep",
+  "regionId", "endpoints", "vpc", "allowResidencePermit",
 ];
 /** setTimeout fires at once for a delay above 2^31 - 1 ms: the longest timeout that means what it says. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -184,6 +180,7 @@ function readOptions(options) {
   number("backoffCapMs", 0, MAX_TIMEOUT_MS);
   number("maxResponseBytes", 1, 64 * 1024 * 1024);
   if (o.endpoint !== undefined && parseEndpoint(o.endpoint) === null) throw badEndpoint();
+  if (o.allowResidencePermit !== undefined && typeof o.allowResidencePermit !== "boolean") throw badOption("allowResidencePermit", "must be a boolean");
   return o;
 }
 
@@ -324,7 +321,8 @@ function signedFacts(req) {
 // ---- The client ------------------------------------------------------------------------------
 
 /**
- * A client for the four actions over `fetch`. Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
+ * A client for every action of the table over `fetch` (`regionId`, `endpoints: { intl, mainland }`
+ * and `vpc` choose the host per product, see endpoints.js). Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
  * ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN where `process.env` exists.
  * Throws AliyunIdvError: CREDENTIALS_MISSING, ENDPOINT_INVALID, or INVALID_ARGUMENT for an option of
  * the wrong type.
@@ -388,8 +386,23 @@ export function createClient(options = {}) {
     return n;
   }
 
+  // The host per product (endpoints.js): a mainland call never goes to the intl host or the reverse.
+  // Every host it names is held to the same rules as options.endpoint (plain http only for loopback).
+  let hosts;
+  try {
+    hosts = resolveEndpoints({ regionId: o.regionId, endpoints: o.endpoints, vpc: o.vpc, endpoint: o.endpoint });
+  } catch (e) {
+    throw new AliyunIdvError(e.code ?? "ENDPOINT_INVALID", e.message ?? "Bad endpoint options.", e);
+  }
+  for (const h of Object.values(hosts)) if (typeof h === "string" && parseEndpoint(h) === null) throw badEndpoint();
+  function endpointOf(product) {
+    const h = hosts[product];
+    if (typeof h === "string") return h;
+    throw new AliyunIdvError(h.error.code, h.error.message, h.error);
+  }
+
   // The secret lives only in this closure, never on the returned object.
-  function sign(build, input) {
+  function sign(build, product, input) {
     const t = localNow() + clockOffsetMs;
     const when = new Date(Math.floor(t / 1000) * 1000);
     const timestamp = acsTimestamp(when);
@@ -402,8 +415,9 @@ export function createClient(options = {}) {
       nonce,
       today: chinaToday(when),
       ...(o.signatureVersion ? { signatureVersion: o.signatureVersion } : {}),
-      ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+      endpoint: endpointOf(product),
       ...(o.longTermAs ? { longTermAs: o.longTermAs } : {}),
+      ...(o.allowResidencePermit !== undefined ? { allowResidencePermit: o.allowResidencePermit } : {}),
     });
     return { req, nonce, timestamp, signedAtMs: when.getTime() };
   }
@@ -569,10 +583,10 @@ export function createClient(options = {}) {
     }
   }
 
-  async function call(action, build, input, callOptions) {
+  async function call(action, build, product, input, callOptions) {
     const signal = readSignal(callOptions);
     if (aborted(signal)) throw abortError({ attempts: 0, mayBeBilled: false, nonce: null });
-    const resign = () => sign(build, input);
+    const resign = () => sign(build, product, input);
     // Validates first: a typo throws before anything is sent.
     return run(action, resign(), resign, signal, false);
   }
@@ -635,8 +649,8 @@ export function createClient(options = {}) {
   }
 
   const client = {};
-  for (const [method, [action, build]] of Object.entries(ACTIONS)) {
-    client[method] = (input, callOptions) => call(action, build, input, callOptions);
+  for (const [method, [action, build, product]] of Object.entries(ACTIONS)) {
+    client[method] = (input, callOptions) => call(action, build, product, input, callOptions);
   }
   client.resend = resend;
   return Object.freeze(client);

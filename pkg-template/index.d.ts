@@ -103,6 +103,14 @@ export declare function checkValidityPeriod(
   input: ValidityPeriodInput,
 ): Check<{ start: string; /** `YYYYMMDD` or `long-term` */ end: string }, ValidityPeriodInfo>;
 
+export interface BankCardInfo {
+  length: number;
+  /** Whether the check digit satisfies Luhn (some issued Chinese cards do not: a warning, not an error). */
+  luhn: boolean;
+}
+/** Checks a bank card number (digits only once spaces and hyphens are removed, 13 to 19); warning `BANK_CARD_LUHN`. */
+export declare function checkBankCard(input: string): Check<string, BankCardInfo>;
+
 /** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError otherwise. */
 export declare function upgradeLegacyIdNumber(id15: string): string;
 
@@ -152,13 +160,15 @@ export interface SignedRequest {
 export interface Id2MetaInput {
   idNumber: string;
   name: string;
+  /** Mainland Id2MetaVerify only: `"md5"` sends the model's partial md5 forms (see the README); Id2MetaVerifyIntl refuses it. */
+  paramType?: ParamType;
 }
 export interface Mobile3MetaInput {
   idNumber: string;
   name: string;
   mobile: string;
-  /** `"md5"` sends the MD5 of each normalised value. */
-  paramType?: "normal" | "md5";
+  /** `"md5"` sends the MD5 of each normalised value; `"md5-hashed"`: you pass the MD5s. */
+  paramType?: ParamType;
 }
 export interface Id2MetaPeriodInput {
   idNumber: string;
@@ -172,22 +182,24 @@ export interface Id2MetaPeriodInput {
 }
 
 /** Builds a signed Id2MetaVerifyIntl request; throws AliyunIdvError (with the check's code) on bad input. */
-export declare function buildId2MetaVerifyIntl(input: Id2MetaInput, opts: BuildOptions): SignedRequest;
+export declare function buildId2MetaVerifyIntl(input: Id2MetaInput, opts: ActionOptions): SignedRequest;
 /** Builds a signed Mobile3MetaVerifyIntl request. */
-export declare function buildMobile3MetaVerifyIntl(input: Mobile3MetaInput, opts: BuildOptions): SignedRequest;
+export declare function buildMobile3MetaVerifyIntl(input: Mobile3MetaInput, opts: ActionOptions): SignedRequest;
 /** Builds a signed Id2MetaPeriodVerifyIntl request. */
-export declare function buildId2MetaPeriodVerifyIntl(input: Id2MetaPeriodInput, opts: BuildOptions): SignedRequest;
+export declare function buildId2MetaPeriodVerifyIntl(input: Id2MetaPeriodInput, opts: ActionOptions): SignedRequest;
 /** Builds a signed Id2MetaVerify request (the mainland 2019-03-07 API). */
-export declare function buildId2MetaVerify(input: Id2MetaInput, opts: BuildOptions): SignedRequest;
+export declare function buildId2MetaVerify(input: Id2MetaInput, opts: ActionOptions): SignedRequest;
 
 export interface RequestDescription {
   method: "POST" | "GET";
   host: string;
   action: string;
   version: string;
-  query?: Record<string, string>;
-  form?: Record<string, string>;
+  /** Values as the official SDKs take them: strings, numbers and booleans (stringified), null/undefined (dropped), arrays and plain objects (flattened to `Key.1.Sub`). */
+  query?: Record<string, RpcValue>;
+  form?: Record<string, RpcValue>;
 }
+export type RpcValue = string | number | bigint | boolean | null | undefined | RpcValue[] | { [key: string]: RpcValue };
 /** Signs any RPC request exactly as given. For v1, `canonicalRequest` is the canonical query string. */
 export declare function signRequest(
   req: RequestDescription,
@@ -230,8 +242,16 @@ export declare function parseResponse(
 // ---- Client ----
 
 export interface ClientOptions extends Partial<Credentials> {
-  /** Host (or `http://127.0.0.1:PORT` for a local mock); default per action. */
+  /** One host: a cloudauth host is used for its own product only; another host (a proxy, `http://127.0.0.1:PORT` for a local mock) for both. */
   endpoint?: string;
+  /** The host per product; default `cloudauth-intl.cn-hongkong.aliyuncs.com` and `cloudauth.cn-shanghai.aliyuncs.com`. */
+  endpoints?: { intl?: string; mainland?: string };
+  /** A region for both products (a product that does not serve it rejects with ENDPOINT_INVALID when called), or one per product. Unknown regions are refused. */
+  regionId?: string | { intl?: string; mainland?: string };
+  /** The intl product's internal (VPC) host, `cloudauth-intl-vpc.<region>.aliyuncs.com`. */
+  vpc?: boolean;
+  /** Accept residence permits everywhere (true) or nowhere (false); default: where each action's docs do. */
+  allowResidencePermit?: boolean;
   signatureVersion?: "v3" | "v1";
   /** Default: the global fetch (Node 20, Workers, browsers). */
   fetch?: typeof fetch;
@@ -302,7 +322,7 @@ export interface ResendOptions extends CallOptions {
  * input (nothing is sent), `ABORTED`, `BEFORE_SEND_FAILED`, or `NETWORK_ERROR` (never delivered,
  * after the retries; not billed).
  */
-export interface Client {
+export interface Client extends ActionClientMethods {
   id2MetaVerifyIntl(input: Id2MetaInput, options?: CallOptions): Promise<ClientResult>;
   mobile3MetaVerifyIntl(input: Mobile3MetaInput, options?: CallOptions): Promise<ClientResult>;
   id2MetaPeriodVerifyIntl(input: Id2MetaPeriodInput, options?: CallOptions): Promise<ClientResult>;
@@ -344,3 +364,152 @@ export default function init(
  * @internal
  */
 export declare function __wasmMemoryBytes(): number;
+
+// BEGIN GENERATED ACTIONS (from src/request/table.rs by tests/js_action_table.rs; do not edit by hand)
+/** `normal`; `md5`: the library writes each field's documented md5 form from plaintext; `md5-hashed`: you pass the md5 forms. */
+export type ParamType = "normal" | "md5" | "md5-hashed";
+/** Every action the package builds. */
+export type ActionName =
+  | "Id2MetaVerifyIntl"
+  | "Mobile3MetaVerifyIntl"
+  | "Id2MetaPeriodVerifyIntl"
+  | "Id2MetaVerify"
+  | "Mobile2MetaVerifyIntl"
+  | "BankMetaVerifyIntl"
+  | "Id2MetaPeriodVerify"
+  | "Id2MetaStandardVerify"
+  | "Mobile2MetaVerify"
+  | "Mobile3MetaSimpleVerify"
+  | "Mobile3MetaDetailVerify"
+  | "Mobile3MetaSimpleStandardVerify"
+  | "Mobile3MetaDetailStandardVerify"
+  | "MobileRecycledMetaVerify"
+  | "BankMetaVerify"
+;
+export interface ActionOptions extends BuildOptions {
+  /** Accept Hong Kong/Macao/Taiwan residence permits (810000/820000/830000); default: where the action's docs do. */
+  allowResidencePermit?: boolean;
+  /** `"body"` (default: personal data stays out of URLs) or `"sdk"` (where the official SDK puts them). */
+  paramsIn?: "body" | "sdk";
+}
+/** Mobile2MetaVerifyIntl (intl product) input. */
+export interface Mobile2MetaVerifyIntlInput {
+  name: string;
+  mobile: string;
+  paramType?: ParamType;
+}
+/** Builds a signed Mobile2MetaVerifyIntl request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildMobile2MetaVerifyIntl(input: Mobile2MetaVerifyIntlInput, opts: ActionOptions): SignedRequest;
+/** BankMetaVerifyIntl (intl product) input. */
+export interface BankMetaVerifyIntlInput {
+  idNumber?: string;
+  name: string;
+  mobile?: string;
+  paramType?: ParamType;
+  bankCard: string;
+  productType: "BANK_CARD_2_META" | "BANK_CARD_3_META" | "BANK_CARD_4_META";
+  verifyMode?: "VERIFY_BANK_CARD";
+  identityType?: "01";
+}
+/** Builds a signed BankMetaVerifyIntl request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildBankMetaVerifyIntl(input: BankMetaVerifyIntlInput, opts: ActionOptions): SignedRequest;
+/** Id2MetaPeriodVerify (mainland product) input. */
+export interface Id2MetaPeriodVerifyInput {
+  idNumber: string;
+  name: string;
+  paramType?: ParamType;
+  validityStart: string;
+  validityEnd: string;
+}
+/** Builds a signed Id2MetaPeriodVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildId2MetaPeriodVerify(input: Id2MetaPeriodVerifyInput, opts: ActionOptions): SignedRequest;
+/** Id2MetaStandardVerify (mainland product) input. */
+export interface Id2MetaStandardVerifyInput {
+  idNumber: string;
+  name: string;
+  paramType?: ParamType;
+}
+/** Builds a signed Id2MetaStandardVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildId2MetaStandardVerify(input: Id2MetaStandardVerifyInput, opts: ActionOptions): SignedRequest;
+/** Mobile2MetaVerify (mainland product) input. */
+export interface Mobile2MetaVerifyInput {
+  name: string;
+  mobile: string;
+  paramType?: ParamType;
+}
+/** Builds a signed Mobile2MetaVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildMobile2MetaVerify(input: Mobile2MetaVerifyInput, opts: ActionOptions): SignedRequest;
+/** Mobile3MetaSimpleVerify (mainland product) input. */
+export interface Mobile3MetaSimpleVerifyInput {
+  idNumber: string;
+  name: string;
+  mobile: string;
+  paramType?: ParamType;
+}
+/** Builds a signed Mobile3MetaSimpleVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildMobile3MetaSimpleVerify(input: Mobile3MetaSimpleVerifyInput, opts: ActionOptions): SignedRequest;
+/** Mobile3MetaDetailVerify (mainland product) input. */
+export interface Mobile3MetaDetailVerifyInput {
+  idNumber: string;
+  name: string;
+  mobile: string;
+  paramType?: ParamType;
+}
+/** Builds a signed Mobile3MetaDetailVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildMobile3MetaDetailVerify(input: Mobile3MetaDetailVerifyInput, opts: ActionOptions): SignedRequest;
+/** Mobile3MetaSimpleStandardVerify (mainland product) input. */
+export interface Mobile3MetaSimpleStandardVerifyInput {
+  idNumber: string;
+  name: string;
+  mobile: string;
+  paramType?: ParamType;
+}
+/** Builds a signed Mobile3MetaSimpleStandardVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildMobile3MetaSimpleStandardVerify(input: Mobile3MetaSimpleStandardVerifyInput, opts: ActionOptions): SignedRequest;
+/** Mobile3MetaDetailStandardVerify (mainland product) input. */
+export interface Mobile3MetaDetailStandardVerifyInput {
+  idNumber: string;
+  name: string;
+  mobile: string;
+  paramType?: ParamType;
+}
+/** Builds a signed Mobile3MetaDetailStandardVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildMobile3MetaDetailStandardVerify(input: Mobile3MetaDetailStandardVerifyInput, opts: ActionOptions): SignedRequest;
+/** MobileRecycledMetaVerify (mainland product) input. */
+export interface MobileRecycledMetaVerifyInput {
+  mobile: string;
+  paramType?: ParamType;
+  registerDate: string;
+}
+/** Builds a signed MobileRecycledMetaVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildMobileRecycledMetaVerify(input: MobileRecycledMetaVerifyInput, opts: ActionOptions): SignedRequest;
+/** BankMetaVerify (mainland product) input. */
+export interface BankMetaVerifyInput {
+  idNumber?: string;
+  name: string;
+  mobile?: string;
+  paramType?: ParamType;
+  bankCard: string;
+  productType: "BANK_CARD_2_META" | "BANK_CARD_3_META" | "BANK_CARD_4_META";
+  verifyMode?: "VERIFY_BANK_CARD";
+  identityType?: "01";
+}
+/** Builds a signed BankMetaVerify request; throws AliyunIdvError (with the check's code) on bad input. */
+export declare function buildBankMetaVerify(input: BankMetaVerifyInput, opts: ActionOptions): SignedRequest;
+/** Client methods of the actions typed in this block. */
+export interface ActionClientMethods {
+  mobile2MetaVerifyIntl(input: Mobile2MetaVerifyIntlInput, options?: CallOptions): Promise<ClientResult>;
+  bankMetaVerifyIntl(input: BankMetaVerifyIntlInput, options?: CallOptions): Promise<ClientResult>;
+  id2MetaPeriodVerify(input: Id2MetaPeriodVerifyInput, options?: CallOptions): Promise<ClientResult>;
+  id2MetaStandardVerify(input: Id2MetaStandardVerifyInput, options?: CallOptions): Promise<ClientResult>;
+  mobile2MetaVerify(input: Mobile2MetaVerifyInput, options?: CallOptions): Promise<ClientResult>;
+  mobile3MetaSimpleVerify(input: Mobile3MetaSimpleVerifyInput, options?: CallOptions): Promise<ClientResult>;
+  mobile3MetaDetailVerify(input: Mobile3MetaDetailVerifyInput, options?: CallOptions): Promise<ClientResult>;
+  mobile3MetaSimpleStandardVerify(input: Mobile3MetaSimpleStandardVerifyInput, options?: CallOptions): Promise<ClientResult>;
+  mobile3MetaDetailStandardVerify(input: Mobile3MetaDetailStandardVerifyInput, options?: CallOptions): Promise<ClientResult>;
+  mobileRecycledMetaVerify(input: MobileRecycledMetaVerifyInput, options?: CallOptions): Promise<ClientResult>;
+  bankMetaVerify(input: BankMetaVerifyInput, options?: CallOptions): Promise<ClientResult>;
+}
+/** Builds any action of the table by name (only the inputs the action takes are read). */
+export declare function buildAction(action: ActionName, input: Partial<Record<string, string>>, opts: ActionOptions): SignedRequest;
+// END GENERATED ACTIONS

@@ -32,6 +32,18 @@ pub enum Field {
     Today,
     #[serde(rename = "input")]
     Input,
+    #[serde(rename = "bankCard")]
+    BankCard,
+    #[serde(rename = "productType")]
+    ProductType,
+    #[serde(rename = "verifyMode")]
+    VerifyMode,
+    #[serde(rename = "identityType")]
+    IdentityType,
+    #[serde(rename = "registerDate")]
+    RegisterDate,
+    #[serde(rename = "action")]
+    Action,
 }
 
 impl Field {
@@ -50,6 +62,12 @@ impl Field {
         Field::LongTermAs,
         Field::Today,
         Field::Input,
+        Field::BankCard,
+        Field::ProductType,
+        Field::VerifyMode,
+        Field::IdentityType,
+        Field::RegisterDate,
+        Field::Action,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +85,12 @@ impl Field {
             Field::LongTermAs => "longTermAs",
             Field::Today => "today",
             Field::Input => "input",
+            Field::BankCard => "bankCard",
+            Field::ProductType => "productType",
+            Field::VerifyMode => "verifyMode",
+            Field::IdentityType => "identityType",
+            Field::RegisterDate => "registerDate",
+            Field::Action => "action",
         }
     }
 }
@@ -128,7 +152,7 @@ error_codes! {
     PeriodEndMismatch => "PERIOD_END_MISMATCH", "A card is valid for 5, 10 or 20 years to the day, or long-term; the end date does not fit the start date.", "身份证有效期为 5 年、10 年、20 年（截止日与开始日同月同日）或长期，截止日期与开始日期不符。";
     PeriodTermAgeMismatch => "PERIOD_TERM_AGE_MISMATCH", "The validity term does not fit the holder's age when the card was issued.", "有效期限与办证时的年龄不符。";
     PeriodExpired => "PERIOD_EXPIRED", "The ID card has expired.", "身份证已过有效期。";
-    ParamTypeInvalid => "PARAM_TYPE_INVALID", "paramType must be \"normal\" or \"md5\".", "paramType 只能是 \"normal\" 或 \"md5\"。";
+    ParamTypeInvalid => "PARAM_TYPE_INVALID", "paramType must be \"normal\", \"md5\" (the library hashes) or \"md5-hashed\" (already hashed).", "paramType 只能是 \"normal\"、\"md5\"（由本库计算）或 \"md5-hashed\"（已计算）。";
     ParamTypeUnsupported => "PARAM_TYPE_UNSUPPORTED", "This action does not support the md5 parameter mode.", "该接口不支持 md5 参数模式。";
     MerchantBizIdInvalid => "MERCHANT_BIZ_ID_INVALID", "merchantBizId must be 1 to 32 letters and digits, unique per request.", "merchantBizId 必须为 1 到 32 位字母或数字，且每次请求唯一。";
     MerchantUserIdInvalid => "MERCHANT_USER_ID_INVALID", "merchantUserId must be 1 to 64 printable ASCII characters.", "merchantUserId 必须为 1 到 64 个可打印 ASCII 字符。";
@@ -137,6 +161,17 @@ error_codes! {
     LongTermAsInvalid => "LONG_TERM_AS_INVALID", "longTermAs must be \"长期\" or \"long-term\".", "longTermAs 只能是 \"长期\" 或 \"long-term\"。";
     TodayInvalid => "TODAY_INVALID", "The option `today` must be a date as YYYYMMDD or YYYY-MM-DD.", "参数 today 必须是 YYYYMMDD 或 YYYY-MM-DD 格式的日期。";
     InvalidArgument => "INVALID_ARGUMENT", "An argument has the wrong type or shape.", "参数类型或格式不正确。";
+    BankCardEmpty => "BANK_CARD_EMPTY", "Enter the bank card number.", "请输入银行卡号。";
+    BankCardBadChar => "BANK_CARD_BAD_CHAR", "The bank card number may contain only digits (spaces and hyphens are accepted).", "银行卡号只能包含数字（可带空格或连字符）。";
+    BankCardLength => "BANK_CARD_LENGTH", "A bank card number has 13 to 19 digits.", "银行卡号应为 13 到 19 位数字。";
+    RegisterDateInvalid => "REGISTER_DATE_INVALID", "registerDate must be a real date as YYYYMMDD or YYYY-MM-DD.", "registerDate 必须是 YYYYMMDD 或 YYYY-MM-DD 格式的有效日期。";
+    RegisterDateFuture => "REGISTER_DATE_FUTURE", "registerDate is in the future.", "registerDate 晚于今天。";
+    ProductTypeInvalid => "PRODUCT_TYPE_INVALID", "productType must be BANK_CARD_2_META, BANK_CARD_3_META or BANK_CARD_4_META.", "productType 只能是 BANK_CARD_2_META、BANK_CARD_3_META 或 BANK_CARD_4_META。";
+    VerifyModeInvalid => "VERIFY_MODE_INVALID", "verifyMode must be VERIFY_BANK_CARD.", "verifyMode 只能是 VERIFY_BANK_CARD。";
+    IdentityTypeInvalid => "IDENTITY_TYPE_INVALID", "identityType must be 01 (resident ID card), the only document type this library checks.", "identityType 只能是 01（居民身份证），本库仅能校验该证件类型。";
+    FieldUnexpected => "FIELD_UNEXPECTED", "This field is not sent by this action (or this productType); leave it out.", "该接口（或该 productType）不使用此字段，请不要传入。";
+    Md5FormInvalid => "MD5_FORM_INVALID", "With paramType \"md5-hashed\" this field must already be in the action's documented md5 form (lower-case hex).", "paramType 为 \"md5-hashed\" 时，该字段必须已是接口文档规定的 md5 格式（小写十六进制）。";
+    ActionUnknown => "ACTION_UNKNOWN", "This action is not one the library builds.", "本库不支持构建该接口。";
 }
 
 /// The error half of a check result. `Debug` redacts the hint (it may hold a full ID number, e.g.
@@ -191,7 +226,7 @@ mod tests {
     fn every_field_is_listed_once() {
         let names: std::collections::HashSet<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
         assert_eq!(names.len(), Field::ALL.len());
-        assert_eq!(Field::ALL.len(), 13, "a new Field must be added to Field::ALL");
+        assert_eq!(Field::ALL.len(), 19, "a new Field must be added to Field::ALL");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 #![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
 
+pub mod bank_card;
 pub mod date;
 pub mod error;
 pub mod hash;
@@ -18,6 +19,7 @@ pub mod mobile;
 pub mod name;
 pub mod period;
 pub mod region;
+pub mod register_date;
 pub mod request;
 pub mod response;
 pub mod sign;
@@ -25,6 +27,7 @@ pub mod sign;
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
+pub use bank_card::{check_bank_card, BankCardCheck};
 pub use error::{CheckError, ErrorCode, Field};
 pub use hash::md5_hex;
 pub use id_number::{check_id_number, upgrade_legacy, Gender, IdCheck, IdInfo, IdOptions};

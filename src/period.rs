@@ -10,7 +10,7 @@ use crate::id_number::{check_id_number, IdOptions};
 /// The long-term end date, as the English API reference writes it.
 pub const LONG_TERM: &str = "long-term";
 /// Ways people and systems write a long-term end date.
-const LONG_TERM_TOKENS: [&str; 4] = [LONG_TERM, "长期", "长期有效", "00000000"];
+const LONG_TERM_TOKENS: [&str; 6] = [LONG_TERM, "长期", "长期有效", "長期", "長期有效", "00000000"];
 /// Days allowed between application and issue (Art. 12: 60 + 30).
 const APPLICATION_TO_ISSUE_DAYS: i64 = 90;
 /// Plausible years for a date of this card generation.

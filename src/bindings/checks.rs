@@ -89,3 +89,21 @@ pub fn mask_mobile(s: &str) -> String {
 pub fn md5_hex(s: &str) -> String {
     crate::hash::md5_hex(s)
 }
+
+/// `checkBankCard`: `{ ok, value, info: { length, luhn }, warnings, changed }` or `{ ok: false, error }`.
+/// A Luhn failure is the warning `BANK_CARD_LUHN`, not an error.
+#[wasm_bindgen(js_name = checkBankCard)]
+pub fn check_bank_card(input: &str) -> String {
+    #[derive(serde::Serialize)]
+    struct Info {
+        length: usize,
+        luhn: bool,
+    }
+    match crate::bank_card::check_bank_card(input) {
+        Ok(c) => {
+            let info = Info { length: c.value.len(), luhn: c.warnings.is_empty() };
+            passed(&c.value, info, &c.warnings, c.changed)
+        }
+        Err(e) => failed(&e),
+    }
+}

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{options, to_json, today, Failed, JsError};
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::request::{self, BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, PeriodInput};
+use crate::request::{self, BuildError, BuildOptions, LongTermAs, ParamsIn};
 use crate::sign::{self, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
 
 /// The JS `BuildOptions` (credentials included).
@@ -23,6 +23,8 @@ struct BuildOptionsJs {
     endpoint: Option<String>,
     long_term_as: Option<String>,
     today: Option<String>,
+    allow_residence_permit: Option<bool>,
+    params_in: Option<String>,
 }
 
 // No Debug: the options hold the secret.
@@ -52,6 +54,8 @@ impl BuildOptionsJs {
             timestamp: self.timestamp.take().unwrap_or_default(),
             nonce: self.nonce.take().unwrap_or_default(),
             endpoint: self.endpoint.take(),
+            allow_residence_permit: self.allow_residence_permit,
+            params_in: self.params_in.as_deref().map_or(Ok(ParamsIn::Body), ParamsIn::parse)?,
         })
     }
 }
@@ -82,82 +86,6 @@ fn signed_to_text(r: &SignedRequest, debug: bool) -> String {
         fields.push(v);
     }
     fields.join("\0")
-}
-
-/// Parses the input and options, then calls the core builder `f`.
-fn build(input: &str, opts: &str, f: fn(PersonJs, &BuildOptions) -> Result<SignedRequest, BuildError>) -> String {
-    let run = || -> Result<SignedRequest, BuildError> {
-        let input: PersonJs = options(input)?;
-        let opts: BuildOptionsJs = options(opts)?;
-        f(input, &opts.into_build()?)
-    };
-    match run() {
-        Ok(r) => signed_to_text(&r, false),
-        Err(e) => thrown(&e),
-    }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct PersonJs {
-    id_number: String,
-    name: String,
-    mobile: String,
-    param_type: Option<String>,
-    validity_start: String,
-    validity_end: String,
-    merchant_biz_id: String,
-    merchant_user_id: Option<String>,
-    scene_code: Option<String>,
-}
-
-fn param_type(s: Option<&str>) -> Result<ParamType, CheckError> {
-    s.map_or(Ok(ParamType::Normal), ParamType::parse)
-}
-
-#[wasm_bindgen(js_name = buildId2MetaVerifyIntl)]
-pub fn build_id2_meta_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| request::build_id2_meta_verify_intl(&p.into_id2()?, o))
-}
-
-#[wasm_bindgen(js_name = buildId2MetaVerify)]
-pub fn build_id2_meta_verify(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| request::build_id2_meta_verify(&p.into_id2()?, o))
-}
-
-#[wasm_bindgen(js_name = buildMobile3MetaVerifyIntl)]
-pub fn build_mobile3_meta_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| {
-        let input = Mobile3MetaInput {
-            param_type: param_type(p.param_type.as_deref())?,
-            id_number: p.id_number,
-            name: p.name,
-            mobile: p.mobile,
-        };
-        request::build_mobile3_meta_verify_intl(&input, o)
-    })
-}
-
-#[wasm_bindgen(js_name = buildId2MetaPeriodVerifyIntl)]
-pub fn build_id2_meta_period_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| {
-        let input = PeriodInput {
-            id_number: p.id_number,
-            name: p.name,
-            validity_start: p.validity_start,
-            validity_end: p.validity_end,
-            merchant_biz_id: p.merchant_biz_id,
-            merchant_user_id: p.merchant_user_id,
-            scene_code: p.scene_code,
-        };
-        request::build_id2_meta_period_verify_intl(&input, o)
-    })
-}
-
-impl PersonJs {
-    fn into_id2(self) -> Result<Id2MetaInput, BuildError> {
-        Ok(Id2MetaInput { param_type: param_type(self.param_type.as_deref())?, id_number: self.id_number, name: self.name })
-    }
 }
 
 #[derive(Deserialize, Default)]
@@ -211,4 +139,29 @@ pub fn parse_response(action: &str, http_status: u16, body: &str, headers: &str)
     let headers: BTreeMap<String, String> = options(headers).unwrap_or_default();
     let headers: Vec<(String, String)> = headers.into_iter().collect();
     to_json(&crate::response::parse_response(action, http_status, body, &headers))
+}
+
+/// The generic builder of every action in the table (`request/table.rs`): `action` by name, the
+/// inputs as the values of the fields named in `InputField::ALL` order whose bit is set in
+/// `present` (bit i = field i), options as for the named builders. No per-action binding code.
+#[wasm_bindgen(js_name = buildAction)]
+pub fn build_action(action: &str, present: u32, values: Vec<String>, opts: &str) -> String {
+    use crate::request::{Action, ActionInput};
+    let run = || -> Result<SignedRequest, BuildError> {
+        let action = Action::from_name(action).ok_or_else(|| CheckError::new(ErrorCode::ActionUnknown, Field::Action))?;
+        let mut values = values.into_iter();
+        let input = ActionInput::from_ordered((0..crate::request::InputField::COUNT).map(|i| {
+            if present.checked_shr(u32::try_from(i).unwrap_or(31)).unwrap_or(0) & 1 == 1 {
+                values.next()
+            } else {
+                None
+            }
+        }));
+        let opts: BuildOptionsJs = options(opts)?;
+        request::build(action, &input, &opts.into_build()?)
+    };
+    match run() {
+        Ok(r) => signed_to_text(&r, false),
+        Err(e) => thrown(&e),
+    }
 }

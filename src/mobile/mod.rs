@@ -95,6 +95,10 @@ pub fn check_mobile(input: &str) -> Result<MobileCheck, CheckError> {
     } else {
         digits
     };
+    if national.is_empty() {
+        // `+86` or `0086` alone: the country code, and no number yet.
+        return Err(err(ErrorCode::MobileEmpty));
+    }
     if !national.starts_with('1') {
         return Err(err(ErrorCode::MobileNotMobile));
     }
@@ -155,6 +159,10 @@ mod tests {
             assert!(r.changed);
         }
         assert!(!check_mobile("13812345678").unwrap().changed);
+        // The country code alone is an empty number (validation.md), not a non-mobile.
+        for only_cc in ["+86", " +86 ", "0086", "＋８６", "+86 -"] {
+            assert_eq!(code(only_cc), "MOBILE_EMPTY", "{only_cc}");
+        }
         // A bare 86 is a country code only when 13 digits remain.
         assert_eq!(code("861234567890"), "MOBILE_NOT_MOBILE");
     }

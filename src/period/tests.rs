@@ -31,6 +31,8 @@ fn input_forms_and_long_term_tokens() {
         ("20100101", "Long-Term", "long-term"),
         ("20100101", "长期", "long-term"),
         ("20100101", "长期有效", "long-term"),
+        ("20100101", "長期", "long-term"),
+        ("20100101", "長期有效", "long-term"),
         ("20100101", "00000000", "long-term"),
     ] {
         let r = check_validity_period(start, end, None, day(TODAY)).unwrap_or_else(|e| panic!("{start} {end}: {e}"));

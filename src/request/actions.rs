@@ -1,57 +1,22 @@
-//! The four actions: API version, default host, and the business parameters each sends
-//! (`spec/wire.md`, "Actions"). Values are checked and normalised here before they are signed.
+//! The typed inputs of the first four actions, kept for the Rust API; each converts into the
+//! generic [`ActionInput`] of the table-driven builder (`build.rs`, `table.rs`).
 
-use super::{BuildError, BuildOptions};
+use super::build::ActionInput;
+use super::table::InputField;
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::hash::md5_hex;
-use crate::id_number::{check_id_number, IdOptions};
-use crate::period::{check_validity_period, End};
-use crate::{check_mobile, check_name, date};
 
-const INTL_VERSION: &str = "2022-08-09";
-const INTL_HOST: &str = "cloudauth-intl.cn-hongkong.aliyuncs.com";
-const CN_VERSION: &str = "2019-03-07";
-const CN_HOST: &str = "cloudauth.cn-shanghai.aliyuncs.com";
-/// DocType of the resident ID card (Id2MetaPeriodVerifyIntl).
-const DOC_TYPE_RESIDENT_ID: &str = "00000001";
+pub use super::table::Action;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Id2MetaVerifyIntl,
-    Mobile3MetaVerifyIntl,
-    Id2MetaPeriodVerifyIntl,
-    Id2MetaVerify,
-}
-
-impl Action {
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Id2MetaVerifyIntl => "Id2MetaVerifyIntl",
-            Action::Mobile3MetaVerifyIntl => "Mobile3MetaVerifyIntl",
-            Action::Id2MetaPeriodVerifyIntl => "Id2MetaPeriodVerifyIntl",
-            Action::Id2MetaVerify => "Id2MetaVerify",
-        }
-    }
-    pub fn version(self) -> &'static str {
-        match self {
-            Action::Id2MetaVerify => CN_VERSION,
-            _ => INTL_VERSION,
-        }
-    }
-    pub fn default_host(self) -> &'static str {
-        match self {
-            Action::Id2MetaVerify => CN_HOST,
-            _ => INTL_HOST,
-        }
-    }
-}
-
-/// `ParamType`: plain values, or the MD5 of each.
+/// `ParamType`: plain values, the md5 forms the library computes, or md5 forms the caller holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ParamType {
     #[default]
     Normal,
+    /// Plaintext in, the library writes each field's documented md5 form.
     Md5,
+    /// The caller already holds each field in its documented md5 form: shapes are checked, values
+    /// sent as given (hex lower-cased), `ParamType=md5` on the wire.
+    Md5Hashed,
 }
 
 impl ParamType {
@@ -59,7 +24,15 @@ impl ParamType {
         match s {
             "normal" => Ok(ParamType::Normal),
             "md5" => Ok(ParamType::Md5),
+            "md5-hashed" => Ok(ParamType::Md5Hashed),
             _ => Err(CheckError::new(ErrorCode::ParamTypeInvalid, Field::ParamType)),
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamType::Normal => "normal",
+            ParamType::Md5 => "md5",
+            ParamType::Md5Hashed => "md5-hashed",
         }
     }
 }
@@ -68,15 +41,9 @@ impl ParamType {
 pub struct Id2MetaInput {
     pub id_number: String,
     pub name: String,
-    /// Only `Normal`: these actions have no md5 mode, and asking for it is an error.
+    /// Id2MetaVerifyIntl has no md5 mode (asking for it is an error); mainland Id2MetaVerify has
+    /// the partial md5 forms of its model.
     pub param_type: ParamType,
-}
-
-fn normal_only(t: ParamType) -> Result<(), BuildError> {
-    match t {
-        ParamType::Normal => Ok(()),
-        ParamType::Md5 => Err(CheckError::new(ErrorCode::ParamTypeUnsupported, Field::ParamType).into()),
-    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -98,82 +65,40 @@ pub struct PeriodInput {
     pub scene_code: Option<String>,
 }
 
-type Params = Vec<(String, String)>;
-
-fn p(k: &str, v: &str) -> (String, String) {
-    (k.to_string(), v.to_string())
-}
-
-/// The checked, normalised ID number and name.
-fn id_and_name(id_number: &str, name: &str, opts: &BuildOptions) -> Result<(String, String), BuildError> {
-    let id = check_id_number(id_number, &IdOptions { today: opts.today, allow_residence_permit: false })?.value;
-    let name = check_name(name)?.value;
-    Ok((id, name))
-}
-
-pub fn id2_meta_intl_params(input: &Id2MetaInput, opts: &BuildOptions) -> Result<Params, BuildError> {
-    normal_only(input.param_type)?;
-    let (id, name) = id_and_name(&input.id_number, &input.name, opts)?;
-    Ok(vec![p("ProductCode", "ID_2META"), p("ParamType", "normal"), p("IdentifyNum", &id), p("UserName", &name)])
-}
-
-pub fn mobile3_meta_intl_params(input: &Mobile3MetaInput, opts: &BuildOptions) -> Result<Params, BuildError> {
-    let (id, name) = id_and_name(&input.id_number, &input.name, opts)?;
-    let mobile = check_mobile(&input.mobile)?.value;
-    let (kind, values) = match input.param_type {
-        ParamType::Normal => ("normal", [id, name, mobile]),
-        ParamType::Md5 => ("md5", [md5_hex(&id), md5_hex(&name), md5_hex(&mobile)]),
-    };
-    let [id, name, mobile] = values;
-    Ok(vec![
-        p("ProductCode", "MOBILE_3META"),
-        p("ParamType", kind),
-        p("IdentifyNum", &id),
-        p("UserName", &name),
-        p("Mobile", &mobile),
-    ])
-}
-
-fn is_alnum_up_to(s: &str, max: usize, extra: &[u8]) -> bool {
-    !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric() || extra.contains(&b))
-}
-
-pub fn period_intl_params(input: &PeriodInput, opts: &BuildOptions) -> Result<Params, BuildError> {
-    let (id, name) = id_and_name(&input.id_number, &input.name, opts)?;
-    let period = check_validity_period(&input.validity_start, &input.validity_end, Some(&id), opts.today)?;
-    if !is_alnum_up_to(&input.merchant_biz_id, 32, b"") {
-        return Err(CheckError::new(ErrorCode::MerchantBizIdInvalid, Field::MerchantBizId).into());
+fn with_param_type(input: ActionInput, t: ParamType) -> ActionInput {
+    match t {
+        ParamType::Normal => input,
+        other => input.with(InputField::ParamType, other.as_str()),
     }
-    let mut params = vec![p("ProductCode", "eKYC_Date_MIN")];
-    if let Some(scene) = &input.scene_code {
-        if !is_alnum_up_to(scene, 10, b"_") {
-            return Err(CheckError::new(ErrorCode::SceneCodeInvalid, Field::SceneCode).into());
-        }
-        params.push(p("SceneCode", scene));
-    }
-    params.push(p("MerchantBizId", &input.merchant_biz_id));
-    if let Some(user) = &input.merchant_user_id {
-        if user.is_empty() || user.len() > 64 || !user.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(CheckError::new(ErrorCode::MerchantUserIdInvalid, Field::MerchantUserId).into());
-        }
-        params.push(p("MerchantUserId", user));
-    }
-    let end = match period.end {
-        End::Date(d) => date::compact(d),
-        End::LongTerm => opts.long_term_as.wire().to_string(),
-    };
-    params.extend([
-        p("DocType", DOC_TYPE_RESIDENT_ID),
-        p("DocName", &name),
-        p("DocNo", &id),
-        p("ValidityStartDate", &date::compact(period.start)),
-        ("ValidityEndDate".to_string(), end),
-    ]);
-    Ok(params)
 }
 
-pub fn id2_meta_cn_params(input: &Id2MetaInput, opts: &BuildOptions) -> Result<Params, BuildError> {
-    normal_only(input.param_type)?;
-    let (id, name) = id_and_name(&input.id_number, &input.name, opts)?;
-    Ok(vec![p("ParamType", "normal"), p("IdentifyNum", &id), p("UserName", &name)])
+impl From<&Id2MetaInput> for ActionInput {
+    fn from(i: &Id2MetaInput) -> Self {
+        let input = ActionInput::new().with(InputField::IdNumber, i.id_number.as_str()).with(InputField::Name, i.name.as_str());
+        with_param_type(input, i.param_type)
+    }
+}
+
+impl From<&Mobile3MetaInput> for ActionInput {
+    fn from(i: &Mobile3MetaInput) -> Self {
+        let input = ActionInput::new()
+            .with(InputField::IdNumber, i.id_number.as_str())
+            .with(InputField::Name, i.name.as_str())
+            .with(InputField::Mobile, i.mobile.as_str());
+        with_param_type(input, i.param_type)
+    }
+}
+
+impl From<&PeriodInput> for ActionInput {
+    fn from(i: &PeriodInput) -> Self {
+        let mut input = ActionInput::new()
+            .with(InputField::IdNumber, i.id_number.as_str())
+            .with(InputField::Name, i.name.as_str())
+            .with(InputField::ValidityStart, i.validity_start.as_str())
+            .with(InputField::ValidityEnd, i.validity_end.as_str())
+            .with(InputField::MerchantBizId, i.merchant_biz_id.as_str());
+        input.set(InputField::MerchantUserId, i.merchant_user_id.clone());
+        input.set(InputField::SceneCode, i.scene_code.clone());
+        input
+    }
 }

@@ -1,16 +1,44 @@
-//! Request builders for the four actions: run the checks first (a typo is refused before anything
-//! billable is built), send the normalised values, keep personal data out of the URL (form body),
-//! then sign. The actions' parameters, hosts and versions are in `actions.rs`.
+//! Request builders for every action of the table (`table.rs`) through one generic entry
+//! ([`build`]): run the checks first (a typo is refused before anything billable is built), send
+//! the normalised values (or their md5 forms, `md5_form.rs`), keep personal data out of the URL
+//! (form body) unless asked to place parameters as the official SDK does, then sign.
 
 pub mod actions;
+pub mod build;
 pub mod endpoint;
+pub mod md5_form;
+pub mod table;
 
 use chrono::NaiveDate;
 
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::sign::{self, Credentials, Method, RequestSpec, SignError, SignatureVersion, SignedRequest, SigningParams};
+use crate::sign::{Credentials, SignError, SignatureVersion, SignedRequest};
 
 pub use actions::{Action, Id2MetaInput, Mobile3MetaInput, ParamType, PeriodInput};
+pub use build::{build, params, ActionInput};
+pub use md5_form::Md5Form;
+pub use table::{ActionSpec, InputField, Placement, Product, ACTIONS};
+
+/// Where the business parameters go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParamsIn {
+    /// The form body for every action: personal data stays out of URLs (the gateway reads query
+    /// and body alike).
+    #[default]
+    Body,
+    /// Where the official SDK puts them (the URL query for some actions): byte-identical requests.
+    Sdk,
+}
+
+impl ParamsIn {
+    pub fn parse(s: &str) -> Result<Self, CheckError> {
+        match s {
+            "body" => Ok(ParamsIn::Body),
+            "sdk" => Ok(ParamsIn::Sdk),
+            _ => Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input)),
+        }
+    }
+}
 
 /// How a long-term end date goes on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,6 +79,11 @@ pub struct BuildOptions {
     pub long_term_as: LongTermAs,
     /// The date the checks are made on.
     pub today: NaiveDate,
+    /// Accept residence-permit numbers (810000/820000/830000): `None` follows the action's entry
+    /// (accepted where its docs say so), `Some` overrides.
+    pub allow_residence_permit: Option<bool>,
+    /// Where the business parameters go (default: the form body).
+    pub params_in: ParamsIn,
 }
 
 /// Why a request was not built.
@@ -113,49 +146,28 @@ impl core::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// Signs an action's parameters as a POST with a form body.
-fn finish(action: Action, form: Vec<(String, String)>, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {
-    let (scheme, host) = match &opts.endpoint {
-        Some(e) => endpoint::parse(e)?,
-        None => (sign::Scheme::Https, action.default_host().to_string()),
-    };
-    let req = RequestSpec {
-        method: Method::Post,
-        host,
-        scheme,
-        action: action.name().to_string(),
-        version: action.version().to_string(),
-        query: Vec::new(),
-        form,
-    };
-    let params = SigningParams {
-        credentials: opts.credentials.clone(),
-        timestamp: opts.timestamp.clone(),
-        nonce: opts.nonce.clone(),
-        version: opts.signature_version,
-    };
-    Ok(sign::sign(&req, &params)?)
-}
-
 /// Id2MetaVerifyIntl: name and ID number.
 pub fn build_id2_meta_verify_intl(input: &Id2MetaInput, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {
-    finish(Action::Id2MetaVerifyIntl, actions::id2_meta_intl_params(input, opts)?, opts)
+    build(Action::Id2MetaVerifyIntl, &input.into(), opts)
 }
 
 /// Mobile3MetaVerifyIntl: name, ID number and mobile, plain or md5.
 pub fn build_mobile3_meta_verify_intl(input: &Mobile3MetaInput, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {
-    finish(Action::Mobile3MetaVerifyIntl, actions::mobile3_meta_intl_params(input, opts)?, opts)
+    build(Action::Mobile3MetaVerifyIntl, &input.into(), opts)
 }
 
 /// Id2MetaPeriodVerifyIntl: name, ID number and the card's validity period.
 pub fn build_id2_meta_period_verify_intl(input: &PeriodInput, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {
-    finish(Action::Id2MetaPeriodVerifyIntl, actions::period_intl_params(input, opts)?, opts)
+    build(Action::Id2MetaPeriodVerifyIntl, &input.into(), opts)
 }
 
-/// Id2MetaVerify, the mainland 2019-03-07 API: name and ID number.
+/// Id2MetaVerify, the mainland 2019-03-07 API: name and ID number (plain or the model's partial md5).
 pub fn build_id2_meta_verify(input: &Id2MetaInput, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {
-    finish(Action::Id2MetaVerify, actions::id2_meta_cn_params(input, opts)?, opts)
+    build(Action::Id2MetaVerify, &input.into(), opts)
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod family_tests;

@@ -1,6 +1,7 @@
 use super::*;
 use crate::date::parse_today;
 use crate::hash::md5_hex;
+use crate::sign::Method;
 
 const ID: &str = "11010519491231002X";
 
@@ -13,6 +14,8 @@ fn opts() -> BuildOptions {
         endpoint: None,
         long_term_as: LongTermAs::Chinese,
         today: parse_today("2026-11-22").unwrap(),
+        allow_residence_permit: None,
+        params_in: ParamsIn::Body,
     }
 }
 
@@ -82,9 +85,13 @@ fn mobile3_md5_mode_hashes_the_normalised_values() {
 #[test]
 fn md5_is_refused_where_the_action_has_no_md5_mode() {
     let input = Id2MetaInput { id_number: ID.into(), name: "张三".into(), param_type: ParamType::Md5 };
-    for result in [build_id2_meta_verify_intl(&input, &opts()), build_id2_meta_verify(&input, &opts())] {
-        assert_eq!(result.unwrap_err().code(), "PARAM_TYPE_UNSUPPORTED");
-    }
+    assert_eq!(build_id2_meta_verify_intl(&input, &opts()).unwrap_err().code(), "PARAM_TYPE_UNSUPPORTED");
+    let p = PeriodInput { id_number: ID.into(), name: "张三".into(), validity_start: "20100501".into(), validity_end: "长期".into(), merchant_biz_id: "b1".into(), ..Default::default() };
+    let mut i: ActionInput = (&p).into();
+    i.set(InputField::ParamType, Some("md5".into()));
+    assert_eq!(build(Action::Id2MetaPeriodVerifyIntl, &i, &opts()).unwrap_err().code(), "PARAM_TYPE_UNSUPPORTED");
+    // Mainland Id2MetaVerify has the model's partial md5 forms (see md5_forms_of_every_action).
+    assert!(build_id2_meta_verify(&input, &opts()).is_ok());
 }
 
 fn period(end: &str) -> PeriodInput {

@@ -16,6 +16,7 @@
 //! only on retryable results.
 
 mod codes;
+mod family;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -160,7 +161,7 @@ pub fn parse_response(action: &str, http_status: u16, body: &str, headers: &[(St
     r.message = text(&obj, "Message");
 
     if !(200..=299).contains(&http_status) {
-        let m = r.code.as_deref().and_then(codes::error_meaning).unwrap_or_else(|| codes::status_meaning(http_status));
+        let m = r.code.as_deref().and_then(|c| family::error_meaning(action, c).or_else(|| codes::error_meaning(c))).unwrap_or_else(|| codes::status_meaning(http_status));
         return error(r, m, headers);
     }
 
@@ -168,7 +169,7 @@ pub fn parse_response(action: &str, http_status: u16, body: &str, headers: &[(St
     // Without a Code, the presence of a result decides (below).
     let success = r.code.as_deref().map_or(true, |c| c.eq_ignore_ascii_case("Success") || c == "200");
     if !success {
-        let m = r.code.as_deref().and_then(codes::error_meaning).unwrap_or(codes::BUSINESS);
+        let m = r.code.as_deref().and_then(|c| family::error_meaning(action, c).or_else(|| codes::error_meaning(c))).unwrap_or(codes::BUSINESS);
         return error(r, m, headers);
     }
     match result {
@@ -207,7 +208,8 @@ fn business(mut r: VerifyResult, action: &str, result: &Map<String, Value>) -> V
             }
             period(r.passed, sub)
         }
-        // An action this library does not know: only the conventions all these APIs share.
+        // The actions of the table (request/table.rs), else only the conventions all these APIs share.
+        None if family::outcome(action, biz, sub).is_some() => family::outcome(action, biz, sub).flatten(),
         None => match r.passed {
             Some(p) => period(Some(p), None),
             None => codes::lookup(codes::GENERIC_BIZ, biz),

@@ -178,6 +178,7 @@ const TABLE = {
   checkIdNumber: { kind: "check", good: ["11010519491231002X", { today: TODAY }], field: "idNumber" },
   checkName: { kind: "check", good: ["张三"], field: "name" },
   checkMobile: { kind: "check", good: ["13812345678"], field: "mobile" },
+  checkBankCard: { kind: "check", good: ["6217001234567890122"], field: "bankCard" },
   checkValidityPeriod: { kind: "check", good: [{ start: "2016-03-01", end: "2036-03-01", today: TODAY }], wrongTypeIsObject: true },
   upgradeLegacyIdNumber: { kind: "throws", good: ["110105491231002"], ok: (v) => v === "11010519491231002X" },
   maskIdNumber: { kind: "mask", good: ["11010519491231002X"] },
@@ -194,6 +195,19 @@ const TABLE = {
     ok: isSigned,
   },
   buildId2MetaVerify: { kind: "throws", good: [PERSON, OPTS], ok: isSigned },
+  // The builders of the action table (issue 13): same contract.
+  buildAction: { kind: "throws", good: ["Id2MetaStandardVerify", PERSON, OPTS], ok: isSigned },
+  buildMobile2MetaVerifyIntl: { kind: "throws", good: [{ name: "张三", mobile: "13812345678" }, OPTS], ok: isSigned },
+  buildBankMetaVerifyIntl: { kind: "throws", good: [{ bankCard: "6217001234567890123", name: "张三", productType: "BANK_CARD_2_META" }, OPTS], ok: isSigned },
+  buildId2MetaPeriodVerify: { kind: "throws", good: [{ ...PERSON, validityStart: "20160301", validityEnd: "长期" }, OPTS], ok: isSigned },
+  buildId2MetaStandardVerify: { kind: "throws", good: [PERSON, OPTS], ok: isSigned },
+  buildMobile2MetaVerify: { kind: "throws", good: [{ name: "张三", mobile: "13812345678" }, OPTS], ok: isSigned },
+  buildMobile3MetaSimpleVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
+  buildMobile3MetaDetailVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
+  buildMobile3MetaSimpleStandardVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
+  buildMobile3MetaDetailStandardVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
+  buildMobileRecycledMetaVerify: { kind: "throws", good: [{ mobile: "13812345678", registerDate: "20200101" }, OPTS], ok: isSigned },
+  buildBankMetaVerify: { kind: "throws", good: [{ bankCard: "6217001234567890123", name: "张三", productType: "BANK_CARD_2_META" }, OPTS], ok: isSigned },
   signRequest: { kind: "throws", good: [REQ, OPTS], ok: (r) => isSigned(r) && typeof r.signature === "string" },
   parseResponse: { kind: "parse", good: ["Id2MetaVerifyIntl", 200, '{"Code":"Success","RequestId":"r1","Result":{"BizCode":"1"}}', {}] },
   createClient: { kind: "client", good: [{ accessKeyId: "ak", accessKeySecret: "sk", fetch: () => assert.fail("fetch called") }] },
@@ -436,7 +450,8 @@ test("a wrong type in an options object names the option", () => {
   assert.equal(field(api.checkValidityPeriod({ start: "20160301", end: "20360301", today: new Date() })), "today");
   assert.throws(() => api.buildId2MetaVerifyIntl(PERSON, { ...OPTS, nonce: 5 }), (e) => e.code === "INVALID_ARGUMENT" && e.field === "nonce");
   assert.throws(() => api.buildId2MetaVerifyIntl({ ...PERSON, name: ["张三"] }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "name");
-  assert.throws(() => api.signRequest({ ...REQ, query: { a: 1 } }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "query");
+  // Numbers and booleans are stringified as the SDKs do (issue 13); a Map is refused naming its key.
+  assert.throws(() => api.signRequest({ ...REQ, query: { a: new Map() } }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "query.a");
   assert.throws(() => api.signRequest({ ...REQ, form: throwingProxy() }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "form");
   assert.throws(() => api.buildId2MetaVerifyIntl(PERSON, { ...OPTS, timestamp: new Date(NaN) }), (e) => e.code === "INVALID_ARGUMENT" && e.field === "date");
   // A valid Date is still a valid timestamp.
@@ -512,7 +527,11 @@ test("client methods reject bad input with AliyunIdvError and never call fetch",
   for (const signatureVersion of ["v3", "v1"]) {
     const client = api.createClient({ ...CREDS, fetch: f, signatureVersion, retries: 3, backoffBaseMs: 1, backoffCapMs: 2 });
     const methods = Object.keys(client);
-    assert.deepEqual(methods.sort(), ["id2MetaPeriodVerifyIntl", "id2MetaVerify", "id2MetaVerifyIntl", "mobile3MetaVerifyIntl", "resend"]);
+    assert.deepEqual(methods.sort(), [
+      "bankMetaVerify", "bankMetaVerifyIntl", "id2MetaPeriodVerify", "id2MetaPeriodVerifyIntl", "id2MetaStandardVerify", "id2MetaVerify",
+      "id2MetaVerifyIntl", "mobile2MetaVerify", "mobile2MetaVerifyIntl", "mobile3MetaDetailStandardVerify", "mobile3MetaDetailVerify",
+      "mobile3MetaSimpleStandardVerify", "mobile3MetaSimpleVerify", "mobile3MetaVerifyIntl", "mobileRecycledMetaVerify", "resend",
+    ]);
     methods.splice(methods.indexOf("resend"), 1); // its own bad-input test is in tests/client/
     const inputs = [
       ...BAD.map(([label, make]) => [label, make]),
@@ -523,6 +542,8 @@ test("client methods reject bad input with AliyunIdvError and never call fetch",
     ];
     for (const method of methods) {
       for (const [label, make] of inputs) {
+        // The mobile two-element actions do not read an ID number.
+        if (label === "a bad ID" && /^mobile2Meta/.test(method)) continue;
         const where = `${signatureVersion} ${method}(${label})`;
         let p;
         assert.doesNotThrow(() => (p = client[method](make())), `${where} threw synchronously`);

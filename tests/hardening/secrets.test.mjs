@@ -363,7 +363,9 @@ function collectClient(where, client) {
     errors.push([`${where}: ${k}(client)`, s]);
   }
   assert.ok(Object.isFrozen(client));
-  assert.deepEqual(Object.keys(client).sort(), ["id2MetaPeriodVerifyIntl", "id2MetaVerify", "id2MetaVerifyIntl", "mobile3MetaVerifyIntl", "resend"]);
+  // One method per action of the table (issue 13), and resend; the four exercised above share the code path of the others.
+  assert.equal(Object.keys(client).length, 16);
+  assert.ok(Object.keys(client).includes("resend"));
 }
 
 test("the secret appears nowhere; personal data appears in no error", () => {

@@ -16,6 +16,7 @@ import http from "node:http";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { FAMILY_ACTIONS, familyAnswer } from "./family.mjs";
 
 // ---------------------------------------------------------------------------------------------
 // Constants
@@ -42,6 +43,8 @@ export const ACTIONS = Object.freeze({
   Id2MetaVerify: { version: CN_VERSION, host: CN_HOST, intl: false, paramLocation: "form" },
   Mobile3MetaSimpleVerify: { version: CN_VERSION, host: CN_HOST, intl: false, paramLocation: "form" },
   Mobile3MetaDetailVerify: { version: CN_VERSION, host: CN_HOST, intl: false, paramLocation: "form" },
+  // The verification family (family.mjs).
+  ...FAMILY_ACTIONS,
 });
 
 const MINUTES_15 = 15 * 60 * 1000;
@@ -280,7 +283,7 @@ function buildIndex(data) {
     byMobile.set(m.mobile, m);
     byMobileMd5.set(md5Hex(m.mobile), m);
   }
-  return { byId, byIdMd5, byMobile, byMobileMd5 };
+  return { byId, byIdMd5, byMobile, byMobileMd5, people: data.people, mobiles: data.mobiles };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,6 +398,16 @@ function businessAnswer(index, action, params) {
   if (a.intl) {
     requireParams(params, ["ProductCode"], true);
     checkEnum(params, "ProductCode", [a.productCode], true);
+  }
+  // The family, and the md5 modes of the mainland actions (family.mjs verifies their forms).
+  const md5Mainland = !a.intl && params.ParamType === "md5";
+  if (Object.hasOwn(FAMILY_ACTIONS, action) || md5Mainland || (action === "Id2MetaVerify")) {
+    const fail = (field, empty) => {
+      if (a.intl) throw new RequestError(empty ? "MissingParameter" : "InvalidParameter", `The specified parameter "${field}" is not valid.`);
+      throw new BusinessError(false, field, empty);
+    };
+    const answer = familyAnswer(action, params, { people: index.people, mobiles: index.mobiles }, fail);
+    if (answer !== undefined) return answer;
   }
   switch (action) {
     case "Id2MetaVerifyIntl": return id2Meta(index, params, true);
