@@ -7,4 +7,5 @@ initSync({ module: wasmModule });
 
 export * from "./api.js";
 export * from "./client.js";
+export * from "./credentials.js";
 export { default } from "./api.js";
