@@ -13,9 +13,10 @@
 // A failure is an AliyunIdvError coded CREDENTIALS_ERROR whose message names the provider and a
 // reason, never what was read (no key, secret, token, file content or answer body).
 import { AliyunIdvError, acsTimestamp, signRequest } from "./api.js";
+import { PROVIDER_OPTIONS, readOptions } from "./options.js";
 
 /** Refresh this long before `expiration` (at most half the credentials' lifetime). */
-export const DEFAULT_REFRESH_BEFORE_MS = 5 * 60 * 1000;
+const DEFAULT_REFRESH_BEFORE_MS = 5 * 60 * 1000;
 /** After a failed refresh while the old credentials are still valid, wait this long before trying again. */
 const REFRESH_RETRY_MS = 10 * 1000;
 /** Bytes of an STS or metadata answer read at most (real answers are under 2 KB). */
@@ -120,9 +121,10 @@ function asProvider(source) {
  * @param {{ now?: () => number, refreshBeforeMs?: number }} [options] `now`: ms since the epoch
  * @returns {{ get(): Promise<{accessKeyId: string, accessKeySecret: string, securityToken?: string}>, invalidate(): void, readonly isStatic: boolean }}
  */
-export function credentialsCache(source, options = {}) {
-  const now = typeof own(options, "now") === "function" ? options.now : Date.now;
-  const refreshBeforeMs = typeof own(options, "refreshBeforeMs") === "number" ? options.refreshBeforeMs : DEFAULT_REFRESH_BEFORE_MS;
+export function credentialsCache(source, options) {
+  const o = readOptions(PROVIDER_OPTIONS.credentialsCache, options, "credentialsCache");
+  const now = o.now ?? Date.now;
+  const refreshBeforeMs = o.refreshBeforeMs ?? DEFAULT_REFRESH_BEFORE_MS;
   const provider = asProvider(source);
   let cached = null; // { value, expiresAt, staleAt }
   let inflight = null;
@@ -368,7 +370,7 @@ function named(name, fn) {
  * ALIBABA_CLOUD_SECURITY_TOKEN, from `options.env` (in Workers: the Worker's `env` bindings) or
  * `process.env`. Read on every call.
  */
-export function environmentCredentials(options = {}) {
+function environmentCredentialsOf(options) {
   return named("env", async () => {
     const env = environment(options);
     const accessKeyId = envGet(env, "ALIBABA_CLOUD_ACCESS_KEY_ID");
@@ -393,7 +395,7 @@ export function environmentCredentials(options = {}) {
  * 900), `policy`, `stsEndpoint` (default sts.aliyuncs.com, or sts[-vpc].REGION.aliyuncs.com),
  * `readFile`, `fetch`, `now`, `nonce`, `timeoutMs`, `env`.
  */
-export function oidcCredentials(options = {}) {
+function oidcCredentialsOf(options) {
   return named("oidc", async () => {
     const env = environment(options);
     const roleArn = own(options, "roleArn") ?? envGet(env, "ALIBABA_CLOUD_ROLE_ARN");
@@ -447,7 +449,7 @@ function pickOwn(options) {
  * `roleSessionName`, `durationSeconds` (default 3600), `policy`, `stsEndpoint` / `stsRegionId` /
  * `enableVpc`, `fetch`, `now`, `nonce`, `timeoutMs`.
  */
-export function ramRoleArnCredentials(source, options = {}) {
+function ramRoleArnCredentialsOf(source, options) {
   return named("ram_role_arn", async () => {
     const roleArn = own(options, "roleArn");
     if (!nonEmpty(roleArn)) throw credentialsError("ram_role_arn: no role ARN.");
@@ -479,7 +481,7 @@ const METADATA_TOKEN_TTL_SECONDS = 21600;
  * Options: `roleName`, `disableIMDSv1`, `metadataHost` (default 100.100.100.200; tests pass
  * 127.0.0.1:PORT), `fetch`, `timeoutMs` (default 1000 per request), `env`.
  */
-export function ecsRamRoleCredentials(options = {}) {
+function ecsRamRoleCredentialsOf(options) {
   return named("ecs_ram_role", async () => {
     const env = environment(options);
     if (envTrue(env, "ALIBABA_CLOUD_ECS_METADATA_DISABLED")) {
@@ -540,7 +542,7 @@ export function ecsRamRoleCredentials(options = {}) {
  * on every refresh. Other options (`readFile`, `homedir`, `fetch`, `metadataHost`, `stsEndpoint`,
  * `now`, `nonce`, `timeoutMs`, `env`) reach the inner providers.
  */
-export function configFileCredentials(options = {}) {
+function configFileCredentialsOf(options) {
   return named("config_file", async () => {
     const env = environment(options);
     if (envTrue(env, "ALIBABA_CLOUD_CLI_PROFILE_DISABLED")) {
@@ -593,16 +595,16 @@ async function profileCredentials(profiles, name, options, depth) {
       return { accessKeyId: field("access_key_id"), accessKeySecret: field("access_key_secret"), securityToken: field("sts_token") };
     case "RamRoleArn": {
       const source = async () => ({ accessKeyId: field("access_key_id"), accessKeySecret: field("access_key_secret") });
-      return ramRoleArnCredentials(source, sts)();
+      return ramRoleArnCredentialsOf(source, sts)();
     }
     case "ChainableRamRoleArn": {
       const source = () => profileCredentials(profiles, field("source_profile"), options, depth + 1);
-      return ramRoleArnCredentials(source, sts)();
+      return ramRoleArnCredentialsOf(source, sts)();
     }
     case "EcsRamRole":
-      return ecsRamRoleCredentials({ ...options, ...(nonEmpty(field("ram_role_name")) ? { roleName: field("ram_role_name") } : {}) })();
+      return ecsRamRoleCredentialsOf({ ...options, ...(nonEmpty(field("ram_role_name")) ? { roleName: field("ram_role_name") } : {}) })();
     case "OIDC":
-      return oidcCredentials({
+      return oidcCredentialsOf({
         ...options,
         ...sts,
         env: {},
@@ -623,8 +625,8 @@ async function profileCredentials(profiles, name, options, depth) {
  * In Workers there are no files and no metadata service: pass `environmentCredentials({ env })`
  * with the Worker's bindings, or a function.
  */
-export function defaultCredentialsChain(options = {}) {
-  const providers = [environmentCredentials(options), oidcCredentials(options), configFileCredentials(options), ecsRamRoleCredentials(options)];
+function defaultCredentialsChainOf(options) {
+  const providers = [environmentCredentialsOf(options), oidcCredentialsOf(options), configFileCredentialsOf(options), ecsRamRoleCredentialsOf(options)];
   let chosen = null;
   return named("default", async () => {
     if (chosen) return chosen();
@@ -641,3 +643,28 @@ export function defaultCredentialsChain(options = {}) {
     throw credentialsError(`No credentials from the default chain. ${reasons.join(" ")}`, "默认凭证链中没有可用的访问凭证。");
   });
 }
+
+// ---- The exported factories: options checked at once (INVALID_OPTION naming the key) ----
+
+const checked = (name, options) => readOptions(PROVIDER_OPTIONS[name], options, name);
+
+/** See environmentCredentialsOf: the three environment variables, from `env` or process.env. */
+export const environmentCredentials = (options) => environmentCredentialsOf(checked("environmentCredentials", options));
+/** See oidcCredentialsOf: OIDC / RRSA through STS AssumeRoleWithOIDC. */
+export const oidcCredentials = (options) => oidcCredentialsOf(checked("oidcCredentials", options));
+/** See ecsRamRoleCredentialsOf: the ECS RAM role through the metadata service. */
+export const ecsRamRoleCredentials = (options) => ecsRamRoleCredentialsOf(checked("ecsRamRoleCredentials", options));
+/** See configFileCredentialsOf: a profile of ~/.aliyun/config.json. */
+export const configFileCredentials = (options) => configFileCredentialsOf(checked("configFileCredentials", options));
+/** See defaultCredentialsChainOf: env, OIDC/RRSA, config file, ECS RAM role. */
+export const defaultCredentialsChain = (options) => defaultCredentialsChainOf(checked("defaultCredentialsChain", options));
+/** See ramRoleArnCredentialsOf: STS AssumeRole signed with the credentials `source` gives. */
+export function ramRoleArnCredentials(source, options) {
+  if (typeof source !== "function") {
+    throw new AliyunIdvError("INVALID_OPTION", "ramRoleArnCredentials: source must be a function returning credentials.", { field: "source" });
+  }
+  const o = checked("ramRoleArnCredentials", options);
+  if (o.roleArn === undefined) throw new AliyunIdvError("INVALID_OPTION", "ramRoleArnCredentials: options.roleArn is required.", { field: "roleArn" });
+  return ramRoleArnCredentialsOf(source, o);
+}
+

@@ -284,3 +284,39 @@ export function readClientOptions(options) {
 export function readBuildOptions(options, where, schema = BUILD_OPTIONS) {
   return readOptions(schema, options, where);
 }
+
+// ---- The credential providers' options (credentials.js) ----
+
+const anyObject = simple("an object", (v) => {
+  try {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+});
+
+/** What every provider may be given: the host functions, injectable. */
+const PROVIDER_HOST = { env: anyObject, fetch: T.function, readFile: T.function, now: T.function, nonce: T.function, timeoutMs: T.number(1, MAX_TIMEOUT_MS) };
+const STS = {
+  ...PROVIDER_HOST,
+  roleSessionName: T.nonEmptyString,
+  durationSeconds: T.integer(900, 43200),
+  policy: T.string,
+  stsEndpoint: T.nonEmptyString,
+  stsRegionId: T.nonEmptyString,
+  enableVpc: T.boolean,
+};
+const OIDC = { ...STS, roleArn: T.nonEmptyString, oidcProviderArn: T.nonEmptyString, oidcTokenFile: T.nonEmptyString };
+const ECS = { ...PROVIDER_HOST, roleName: T.nonEmptyString, disableIMDSv1: T.boolean, metadataHost: T.nonEmptyString };
+
+/** The options of each exported provider factory (`environmentCredentials(options)`, ...). */
+export const PROVIDER_OPTIONS = Object.freeze({
+  environmentCredentials: Object.freeze({ env: anyObject }),
+  oidcCredentials: Object.freeze(OIDC),
+  ramRoleArnCredentials: Object.freeze({ ...STS, roleArn: T.nonEmptyString }),
+  ecsRamRoleCredentials: Object.freeze(ECS),
+  configFileCredentials: Object.freeze({ ...OIDC, ...ECS, profile: T.nonEmptyString, path: T.nonEmptyString, homedir: T.nonEmptyString }),
+  defaultCredentialsChain: Object.freeze({ ...OIDC, ...ECS, profile: T.nonEmptyString, path: T.nonEmptyString, homedir: T.nonEmptyString }),
+  credentialsCache: Object.freeze({ now: T.function, refreshBeforeMs: T.number(0, MAX_TIMEOUT_MS) }),
+});
+

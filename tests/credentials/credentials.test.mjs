@@ -47,7 +47,7 @@ test("the providers are exported by the entry, and credentials.js imports nothin
   }
   const source = readFileSync(join(project, "node_modules", "aliyun-idv", "credentials.js"), "utf8");
   const imports = [...source.matchAll(/^\s*import\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
-  assert.deepEqual(imports, ["./api.js"]);
+  assert.deepEqual(imports.sort(), ["./api.js", "./options.js"]);
   assert.doesNotMatch(source, /\bimport\s*\(|\brequire\s*\(/);
 });
 
@@ -58,6 +58,12 @@ test("static credentials: returned as given, frozen; incomplete or expiring ones
   assert.throws(() => credentialsCache({ accessKeyId: "AK" }), (e) => e.code === "INVALID_OPTION" && /accessKeySecret/.test(e.message) && !e.message.includes("AK"));
   assert.throws(() => credentialsCache({ accessKeyId: "AK", accessKeySecret: "SK", expiration: T0 + 1e9 }, { now: () => T0 }), { code: "INVALID_OPTION" });
   assert.throws(() => credentialsCache(42), { code: "INVALID_OPTION", field: "credentials" });
+  // Every factory checks its options at once: unknown keys and wrong types name the key.
+  assert.throws(() => oidcCredentials({ roleARN: "x" }), { code: "INVALID_OPTION", field: "roleARN" });
+  assert.throws(() => ecsRamRoleCredentials({ metadataHost: 100 }), { code: "INVALID_OPTION", field: "metadataHost" });
+  assert.throws(() => defaultCredentialsChain({ durationSeconds: 60 }), { code: "INVALID_OPTION", field: "durationSeconds" });
+  assert.throws(() => environmentCredentials({ env: "ALIBABA_CLOUD_ACCESS_KEY_ID=x" }), { code: "INVALID_OPTION", field: "env" });
+  assert.throws(() => credentialsCache(() => ({}), { refreshBefore: 1 }), { code: "INVALID_OPTION", field: "refreshBefore" });
 });
 
 test("a provider is called once for 100 concurrent calls, cached until shortly before expiration, then refreshed once", async () => {

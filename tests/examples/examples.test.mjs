@@ -69,7 +69,7 @@ test("production-node.mjs: the chain finds the environment's key, limits and hoo
   const lines = await node("production-node.mjs", { ALIBABA_CLOUD_ACCESS_KEY_ID: "mock-ak-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "mock-ak-secret" });
   const events = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
   const results = lines.filter((l) => !l.startsWith("{"));
-  assert.deepEqual(results, ["match 101 billed=true attempts=1", "mismatch 203 billed=true attempts=1", "not_found 301 billed=true attempts=1"]);
+  assert.deepEqual(results, ["match 101 billed=true attempts=1", "mismatch 203 billed=true attempts=1", "not_found 301 billed=false attempts=1"]);
   assert.equal(events.filter((e) => e.type === "request").length, 3);
   assert.equal(events.filter((e) => e.type === "response").length, 3);
   for (const e of events.filter((e) => e.type === "response")) {

@@ -173,6 +173,8 @@ const REQ = { method: "POST", host: "cloudauth-intl.cn-hongkong.aliyuncs.com", a
  *   noop    initSync/init once initialised: a no-op whatever the argument
  *   client  createClient: throws AliyunIdvError for each bad options value (methods: see the tests below)
  *   diag    __wasmMemoryBytes: ignores arguments, returns the memory size
+ *   factory the credential providers (never called here: they would reach the network): return a
+ *           value (validated by `ok`) or throw AliyunIdvError; a primitive or an array throws INVALID_OPTION
  */
 const TABLE = {
   checkIdNumber: { kind: "check", good: ["11010519491231002X", { today: TODAY }], field: "idNumber" },
@@ -201,7 +203,19 @@ const TABLE = {
   initSync: { kind: "noop", good: [undefined] },
   default: { kind: "noop", good: [undefined] },
   __wasmMemoryBytes: { kind: "diag", good: [] },
+  // Issue 14: the credential providers (credentials.js).
+  credentialsCache: { kind: "factory", good: [{ accessKeyId: "ak", accessKeySecret: "sk" }, { now: () => 0 }], ok: (c) => typeof c.get === "function" },
+  environmentCredentials: { kind: "factory", good: [{ env: {} }], ok: isProvider },
+  oidcCredentials: { kind: "factory", good: [{ env: {}, stsEndpoint: "http://127.0.0.1:9" }], ok: isProvider },
+  ramRoleArnCredentials: { kind: "factory", good: [() => ({}), { roleArn: "acs:ram::1:role/r", stsEndpoint: "http://127.0.0.1:9" }], ok: isProvider },
+  ecsRamRoleCredentials: { kind: "factory", good: [{ env: {}, metadataHost: "127.0.0.1:9" }], ok: isProvider },
+  configFileCredentials: { kind: "factory", good: [{ env: {}, homedir: "/nonexistent" }], ok: isProvider },
+  defaultCredentialsChain: { kind: "factory", good: [{ env: {}, homedir: "/nonexistent", metadataHost: "127.0.0.1:9" }], ok: isProvider },
 };
+
+function isProvider(p) {
+  return typeof p === "function" && typeof p.providerName === "string";
+}
 
 function isSigned(r) {
   return r !== null && typeof r === "object" && (r.method === "POST" || r.method === "GET") && typeof r.url === "string" &&
@@ -316,6 +330,18 @@ async function callAndAssert(name, args, badAt, badLabel) {
       const settled = await Promise.resolve(out.value).then((v) => ({ v }), (e) => ({ e }));
       assert.ok(!("e" in settled), `${where} rejected: ${"e" in settled && describeThrown(settled.e)}`);
       assert.equal(settled.v, undefined, where);
+      break;
+    }
+    case "factory": {
+      out = attempt(() => fn(...args));
+      if ("thrown" in out) {
+        assert.ok(isBad, `${where} threw ${describeThrown(out.thrown)}`);
+        assertIdvError(out.thrown, where);
+      } else {
+        assert.ok(entry.ok(out.value), `${where} returned ${typeof out.value}`);
+      }
+      const primitive = badValue !== undefined && typeof badValue !== "function" && !isPlainObjectLike(badValue);
+      if (isBad && primitive) assert.equal(out.thrown?.code, "INVALID_OPTION", `${where} was accepted`);
       break;
     }
     case "diag": {

@@ -12,7 +12,7 @@ const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url)
 const pkgDir = join(project, "node_modules", "aliyun-idv");
 const pkg = (f) => pathToFileURL(join(pkgDir, f)).href;
 const { AliyunIdvError } = await import(pkg("node.mjs"));
-const { readClientOptions, readBuildOptions, readOptions, CLIENT_OPTIONS, BUILD_OPTIONS, SIGN_OPTIONS, CALL_OPTIONS } = await import(pkg("options.js"));
+const { readClientOptions, readBuildOptions, readOptions, CLIENT_OPTIONS, BUILD_OPTIONS, SIGN_OPTIONS, CALL_OPTIONS, PROVIDER_OPTIONS } = await import(pkg("options.js"));
 
 const SECRET = "options-test-secret-\u5f20\u4e09";
 const BASE = { accessKeyId: "AK", accessKeySecret: "SK" };
@@ -140,4 +140,9 @@ test("the schema and index.d.ts declare the same options (createClient and the b
   };
   assert.deepEqual(declared("ClientOptions"), Object.keys(CLIENT_OPTIONS).sort());
   assert.deepEqual(declared("BuildOptions"), Object.keys(BUILD_OPTIONS).sort());
+  assert.deepEqual(declared("OidcOptions"), Object.keys(PROVIDER_OPTIONS.oidcCredentials).sort());
+  assert.deepEqual(declared("EcsRamRoleOptions"), Object.keys(PROVIDER_OPTIONS.ecsRamRoleCredentials).sort());
+  assert.deepEqual(declared("ConfigFileOptions"), Object.keys(PROVIDER_OPTIONS.configFileCredentials).sort());
+  assert.deepEqual(declared("ConfigFileOptions"), Object.keys(PROVIDER_OPTIONS.defaultCredentialsChain).sort());
+  assert.deepEqual([...declared("StsOptions"), "roleArn"].sort(), Object.keys(PROVIDER_OPTIONS.ramRoleArnCredentials).sort());
 });
