@@ -500,14 +500,11 @@ function ecsRamRoleCredentialsOf(options) {
         });
       }
     };
+    // A metadata service that does not answer at all (not on ECS) ends here: no second timeout.
+    const t = await call("PUT", "/latest/api/token", { "x-aliyun-ecs-metadata-token-ttl-seconds": String(METADATA_TOKEN_TTL_SECONDS) });
     let token = null;
-    try {
-      const r = await call("PUT", "/latest/api/token", { "x-aliyun-ecs-metadata-token-ttl-seconds": String(METADATA_TOKEN_TTL_SECONDS) });
-      if (r.status === 200 && r.text.trim()) token = r.text.trim();
-      else if (disableV1) throw credentialsError(`ecs_ram_role: the metadata token request answered HTTP ${r.status}.`);
-    } catch (e) {
-      if (disableV1) throw e;
-    }
+    if (t.status === 200 && t.text.trim()) token = t.text.trim();
+    else if (disableV1) throw credentialsError(`ecs_ram_role: the metadata token request answered HTTP ${t.status}.`);
     const auth = token ? { "x-aliyun-ecs-metadata-token": token } : {};
     let role = own(options, "roleName") ?? envGet(env, "ALIBABA_CLOUD_ECS_METADATA");
     if (!nonEmpty(role)) {

@@ -37,7 +37,13 @@ export const T = {
   positive: simple("a number above 0", (v) => typeof v === "number" && v > 0 && Number.isFinite(v)),
   oneOf: (...values) => simple(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`, (v) => values.includes(v)),
   date: simple("a Date or a string", (v) => typeof v === "string" || isDate(v)),
-  signal: simple("an AbortSignal", (v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal),
+  signal: simple("an AbortSignal", (v) => {
+    try {
+      return v !== null && typeof v === "object" && typeof v.aborted === "boolean" && typeof v.addEventListener === "function";
+    } catch {
+      return false;
+    }
+  }),
   /** A plain object whose keys are all in `schema`. */
   object: (schema, describe = "an object") => ({
     describe,

@@ -303,6 +303,18 @@ test("ECS RAM role: without a token endpoint falls back to plain requests, unles
   assert.equal(off.notConfigured, true);
 });
 
+test("ECS RAM role: a metadata service that does not answer at all is given up after one request (not on ECS)", async () => {
+  const urls = [];
+  const fetch = async (url) => {
+    urls.push(url);
+    throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+  };
+  const e = await rejectsWith(ecsRamRoleCredentials({ fetch, env: {} })(), "CREDENTIALS_ERROR");
+  assert.deepEqual(urls, ["http://100.100.100.200/latest/api/token"], "the default host, reached only through the injected fetch");
+  assert.equal(e.notConfigured, true);
+  assert.match(e.message, /could not be reached \(ECONNREFUSED\)/);
+});
+
 function home(config) {
   const h = mkdtempSync(join(dir, "home-"));
   mkdirSync(join(h, ".aliyun"));

@@ -123,6 +123,8 @@ test("builder and signRequest options: the same rules", () => {
   e = refused(() => readBuildOptions({ ...BASE, endpoint: "x" }, "signRequest", SIGN_OPTIONS), "endpoint");
   assert.match(e.message, /^signRequest: /);
   refused(() => readOptions(CALL_OPTIONS, { signal: {} }, "id2MetaVerifyIntl"), "signal");
+  const like = { aborted: false, addEventListener() {}, removeEventListener() {} }; // a polyfill, another realm
+  assert.equal(readOptions(CALL_OPTIONS, { signal: like }, "id2MetaVerifyIntl").signal, like);
   refused(() => readOptions(CALL_OPTIONS, { sginal: AbortSignal.abort() }, "id2MetaVerifyIntl"), "sginal");
   assert.deepEqual(readOptions(CALL_OPTIONS, undefined, "x"), {});
 });
