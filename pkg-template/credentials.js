@@ -7,7 +7,7 @@
 // fields, metadata paths and headers, the config file's modes); none of its code is used.
 //
 // Shared by every runtime entry: nothing Node-only is imported statically. Files are read through
-// `process.getBuiltinModule("node:fs")` (Node 20.16+), or a `readFile` the caller passes. Every
+// `process.getBuiltinModule("fs")` (Node 20.16+), or a `readFile` the caller passes. Every
 // host is injectable, so tests never reach 100.100.100.200 or a real STS host.
 //
 // A failure is an AliyunIdvError coded CREDENTIALS_ERROR whose message names the provider and a
@@ -23,9 +23,13 @@ const REFRESH_RETRY_MS = 10 * 1000;
 const MAX_ANSWER_BYTES = 64 * 1024;
 const STS_VERSION = "2015-04-01";
 
+/** The errors made here (their messages are known to be safe); any other error is wrapped. */
+const OURS = new WeakSet();
+
 function credentialsError(message, messageZh, extra) {
   const e = new AliyunIdvError("CREDENTIALS_ERROR", message, { messageZh: messageZh ?? "无法获取访问凭证。", field: "credentials" });
   if (extra) Object.assign(e, extra);
+  OURS.add(e);
   return e;
 }
 
@@ -158,7 +162,7 @@ export function credentialsCache(source, options) {
     try {
       raw = await provider.fetch();
     } catch (e) {
-      if (e instanceof AliyunIdvError && e.code === "CREDENTIALS_ERROR") throw e;
+      if (OURS.has(e)) throw e;
       throw credentialsError(`${provider.name} failed (${reasonToken(e)}).`);
     }
     const value = normalise(raw, provider.name, now());
@@ -227,11 +231,11 @@ function builtin(name) {
   }
 }
 
-/** `options.readFile(path) -> string | Promise<string>`, else node:fs where the host has it. */
+/** `options.readFile(path) -> string | Promise<string>`, else the fs module where the host has it. */
 function fileReader(options) {
   const readFile = own(options, "readFile");
   if (typeof readFile === "function") return async (path) => String(await readFile(path));
-  const fs = builtin("node:fs");
+  const fs = builtin("fs");
   if (fs && fs.promises) return (path) => fs.promises.readFile(path, "utf8");
   return null;
 }
@@ -239,7 +243,7 @@ function fileReader(options) {
 function homeDirectory(options) {
   const home = own(options, "homedir");
   if (nonEmpty(home)) return home;
-  const os = builtin("node:os");
+  const os = builtin("os");
   try {
     return os ? os.homedir() : undefined;
   } catch {
@@ -248,7 +252,7 @@ function homeDirectory(options) {
 }
 
 function joinPath(...parts) {
-  const path = builtin("node:path");
+  const path = builtin("path");
   return path ? path.join(...parts) : parts.join("/");
 }
 
@@ -634,7 +638,7 @@ function defaultCredentialsChainOf(options) {
         chosen = provider;
         return creds;
       } catch (e) {
-        reasons.push(e instanceof AliyunIdvError && e.code === "CREDENTIALS_ERROR" ? e.message : `${provider.providerName}: failed (${reasonToken(e)}).`);
+        reasons.push(OURS.has(e) ? e.message : `${provider.providerName}: failed (${reasonToken(e)}).`);
       }
     }
     throw credentialsError(`No credentials from the default chain. ${reasons.join(" ")}`, "默认凭证链中没有可用的访问凭证。");

@@ -493,8 +493,8 @@ export interface ProviderHost {
   /** Default: `process.env` where there is one. */
   env?: Environment;
   /** Default: the global fetch. */
-  fetch?: typeof fetch;
-  /** Default: node:fs (Node 20.16+); elsewhere pass one. */
+  fetch?: ClientOptions["fetch"];
+  /** Default: the fs module through process.getBuiltinModule (Node 20.16+); elsewhere pass one. */
   readFile?: (path: string) => string | Promise<string>;
   /** ms since the epoch (STS timestamps, session names). */
   now?: () => number;

@@ -134,6 +134,12 @@ test("a failing provider rejects with CREDENTIALS_ERROR that never contains what
   assert.equal(e.cause, undefined);
   assert.match(e.message, /credentials function failed \(Error\)/);
 
+  // Even an AliyunIdvError coded CREDENTIALS_ERROR from the caller's provider is wrapped: only the
+  // package's own messages are known to be safe.
+  e = await rejectsWith(credentialsCache(() => { throw new AliyunIdvError("CREDENTIALS_ERROR", `vault said ${SECRET}`); }).get(), "CREDENTIALS_ERROR");
+  assert.ok(!exposed(e).includes(SECRET), exposed(e));
+  assert.match(e.message, /credentials function failed \(CREDENTIALS_ERROR\)/);
+
   // Malformed answers: the message names the missing field, never a value it got.
   for (const [answer, field] of [
     [{ accessKeyId: SECRET }, "accessKeySecret"],
