@@ -10,6 +10,7 @@
 // core's stack-pointer restore and poisons the instance ("memory access out of bounds", then
 // "unreachable") for every later call.
 import initWasm, * as raw from "./aliyun_idv.js";
+import { readBuildOptions, SIGN_OPTIONS } from "./options.js";
 
 /** `String(v)` that never throws (a Symbol, an object whose toString throws); "" for undefined. */
 function text(v) {
@@ -398,10 +399,13 @@ export function acsTimestamp(date = new Date()) {
 
 const OPTION_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "timestamp", "nonce", "signatureVersion", "endpoint", "longTermAs", "today"];
 
-/** The options of a builder or of signRequest as a fresh object of strings (a Date timestamp formatted). */
-function buildOptions(opts) {
-  const o = pick(opts, OPTION_KEYS);
-  if (o === null) throw badThrow("options");
+/**
+ * The options of a builder or of signRequest as a fresh object of strings (a Date timestamp
+ * formatted). Own properties only, each read once; an unknown key or a wrong type throws
+ * INVALID_OPTION naming the key (options.js, issue 14).
+ */
+function buildOptions(opts, where = "a request builder", schema = undefined) {
+  const o = readBuildOptions(opts, where, schema);
   if (dateTime(o.timestamp) !== undefined) o.timestamp = acsTimestamp(o.timestamp);
   const out = {};
   for (const key of OPTION_KEYS) {
@@ -474,7 +478,7 @@ export function signRequest(req, opts) {
     }
     const query = params(r.query, "query");
     const form = params(r.form, "form");
-    const o = buildOptions(opts);
+    const o = buildOptions(opts, "signRequest", SIGN_OPTIONS);
     delete o.today;
     const text = (v) => (typeof v === "string" ? wf(v) : "");
     const description = { method: r.method, host: text(r.host), action: text(r.action), version: text(r.version), query, form };

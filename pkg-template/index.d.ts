@@ -217,10 +217,13 @@ export interface RequestDescription {
   query?: Record<string, string>;
   form?: Record<string, string>;
 }
-/** Signs any RPC request exactly as given. For v1, `canonicalRequest` is the canonical query string. */
+/**
+ * Signs any RPC request exactly as given. For v1, `canonicalRequest` is the canonical query string.
+ * `today` is accepted and ignored (one options object serves the builders and signRequest).
+ */
 export declare function signRequest(
   req: RequestDescription,
-  opts: Omit<BuildOptions, "endpoint" | "longTermAs" | "today">,
+  opts: Omit<BuildOptions, "endpoint" | "longTermAs">,
 ): SignedRequest & { canonicalRequest: string; stringToSign: string; signature: string };
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ` of a date (default now). */

@@ -248,22 +248,28 @@ export const CLIENT_OPTIONS = Object.freeze({
   beforeSend: T.function,
 });
 
-/** The options of the request builders (buildId2MetaVerifyIntl, ...). */
+/**
+ * The options of the request builders (buildId2MetaVerifyIntl, ...). Types only: the core checks
+ * the values, with its own codes (SIGN_TIMESTAMP_INVALID, ENDPOINT_INVALID, LONG_TERM_AS_INVALID...).
+ */
 export const BUILD_OPTIONS = Object.freeze({
   accessKeyId: T.string,
   accessKeySecret: T.string,
   securityToken: T.string,
   timestamp: T.date,
   nonce: T.string,
-  signatureVersion: T.oneOf("v3", "v1"),
+  signatureVersion: T.string,
   endpoint: T.string,
-  longTermAs: T.oneOf("长期", "long-term"),
+  longTermAs: T.string,
   today: T.string,
 });
 
-/** The options of signRequest: the builders' without endpoint, longTermAs and today. */
+/**
+ * The options of signRequest: the builders' without endpoint and longTermAs (the request names its
+ * host and parameters). `today` is accepted and ignored, so one options object serves both.
+ */
 export const SIGN_OPTIONS = Object.freeze(
-  Object.fromEntries(Object.entries(BUILD_OPTIONS).filter(([k]) => !["endpoint", "longTermAs", "today"].includes(k))),
+  Object.fromEntries(Object.entries(BUILD_OPTIONS).filter(([k]) => !["endpoint", "longTermAs"].includes(k))),
 );
 
 /** The options of every client method's second argument. */

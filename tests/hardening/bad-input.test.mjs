@@ -188,15 +188,16 @@ const TABLE = {
   md5Hex: { kind: "hash", good: ["张三"] },
   acsTimestamp: { kind: "date", good: [new Date(0)] },
   chinaToday: { kind: "date", good: [new Date(0)] },
-  buildId2MetaVerifyIntl: { kind: "throws", good: [PERSON, OPTS], ok: isSigned },
-  buildMobile3MetaVerifyIntl: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
+  buildId2MetaVerifyIntl: { kind: "throws", good: [PERSON, OPTS], ok: isSigned, optionsAt: 1 },
+  buildMobile3MetaVerifyIntl: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned, optionsAt: 1 },
   buildId2MetaPeriodVerifyIntl: {
     kind: "throws",
     good: [{ ...PERSON, validityStart: "20160301", validityEnd: "long-term", merchantBizId: "biz0001" }, OPTS],
     ok: isSigned,
+    optionsAt: 1,
   },
-  buildId2MetaVerify: { kind: "throws", good: [PERSON, OPTS], ok: isSigned },
-  signRequest: { kind: "throws", good: [REQ, OPTS], ok: (r) => isSigned(r) && typeof r.signature === "string" },
+  buildId2MetaVerify: { kind: "throws", good: [PERSON, OPTS], ok: isSigned, optionsAt: 1 },
+  signRequest: { kind: "throws", good: [REQ, OPTS], ok: (r) => isSigned(r) && typeof r.signature === "string", optionsAt: 1 },
   parseResponse: { kind: "parse", good: ["Id2MetaVerifyIntl", 200, '{"Code":"Success","RequestId":"r1","Result":{"BizCode":"1"}}', {}] },
   createClient: { kind: "client", good: [{ accessKeyId: "ak", accessKeySecret: "sk", fetch: () => assert.fail("fetch called") }] },
   AliyunIdvError: { kind: "class", good: ["SOME_CODE", "a message", { field: "idNumber" }] },
@@ -257,7 +258,11 @@ async function callAndAssert(name, args, badAt, badLabel) {
       if (isBad) {
         assert.ok("thrown" in out, `${where} returned ${JSON.stringify(out.value)?.slice(0, 200)}`);
         assertIdvError(out.thrown, where);
-        if (!isString(badValue) && !isPlainObjectLike(badValue)) assert.equal(out.thrown.code, "INVALID_ARGUMENT", where);
+        // Options (issue 14, options.js): a wrong type there is INVALID_OPTION naming the key; no
+        // options at all is no credentials (SIGN_CREDENTIALS_MISSING).
+        const atOptions = badAt === entry.optionsAt;
+        const expected = atOptions ? (badValue === undefined ? "SIGN_CREDENTIALS_MISSING" : "INVALID_OPTION") : "INVALID_ARGUMENT";
+        if (!isString(badValue) && !isPlainObjectLike(badValue)) assert.equal(out.thrown.code, expected, where);
       } else {
         assert.ok(!("thrown" in out), `${where} threw ${"thrown" in out && describeThrown(out.thrown)}`);
         assert.ok(entry.ok(out.value), `${where}: ${JSON.stringify(out.value)}`);
@@ -456,7 +461,9 @@ test("a wrong type in an options object names the option", () => {
   assert.equal(field(api.checkIdNumber("11010519491231002X", throwingGetters())), "options");
   assert.equal(field(api.checkValidityPeriod({ start: "20160301", end: 20360301 })), "validityEnd");
   assert.equal(field(api.checkValidityPeriod({ start: "20160301", end: "20360301", today: new Date() })), "today");
-  assert.throws(() => api.buildId2MetaVerifyIntl(PERSON, { ...OPTS, nonce: 5 }), (e) => e.code === "INVALID_ARGUMENT" && e.field === "nonce");
+  assert.throws(() => api.buildId2MetaVerifyIntl(PERSON, { ...OPTS, nonce: 5 }), (e) => e.code === "INVALID_OPTION" && e.field === "nonce");
+  assert.throws(() => api.buildId2MetaVerifyIntl(PERSON, { ...OPTS, timeStamp: "x" }), (e) => e.code === "INVALID_OPTION" && e.field === "timeStamp");
+  assert.throws(() => api.signRequest(REQ, { ...OPTS, endpoint: "cloudauth.aliyuncs.com" }), (e) => e.code === "INVALID_OPTION" && e.field === "endpoint");
   assert.throws(() => api.buildId2MetaVerifyIntl({ ...PERSON, name: ["张三"] }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "name");
   assert.throws(() => api.signRequest({ ...REQ, query: { a: 1 } }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "query");
   assert.throws(() => api.signRequest({ ...REQ, form: throwingProxy() }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "form");
@@ -573,7 +580,7 @@ test("client: a broken fetch or a bad nonce function rejects with AliyunIdvError
   }
   const { f, calls } = recordingFetch();
   const badNonce = api.createClient({ ...CREDS, fetch: f, nonce: () => 7 });
-  await assert.rejects(badNonce.id2MetaVerifyIntl(PERSON), (e) => (assertIdvError(e, "nonce"), assert.equal(e.code, "INVALID_ARGUMENT"), true));
+  await assert.rejects(badNonce.id2MetaVerifyIntl(PERSON), (e) => (assertIdvError(e, "nonce"), assert.equal(e.code, "INVALID_OPTION"), true));
   const spaceNonce = api.createClient({ ...CREDS, fetch: f, nonce: () => "a nonce" });
   await assert.rejects(spaceNonce.id2MetaVerifyIntl(PERSON), (e) => (assertIdvError(e, "nonce"), assert.equal(e.code, "SIGN_NONCE_INVALID"), true));
   assert.equal(calls.length, 0);
