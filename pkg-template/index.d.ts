@@ -370,7 +370,7 @@ export interface RetryEvent {
   errorKind?: ErrorKind;
 }
 /** onError: the call rejected with an AliyunIdvError. */
-export interface ErrorEvent {
+export interface CallErrorEvent {
   type: "error";
   action: ActionName;
   attempts?: number;
@@ -386,7 +386,7 @@ export interface Hooks {
   onRequest?: (event: RequestEvent) => unknown;
   onResponse?: (event: ResponseEvent) => unknown;
   onRetry?: (event: RetryEvent) => unknown;
-  onError?: (event: ErrorEvent) => unknown;
+  onError?: (event: CallErrorEvent) => unknown;
 }
 
 /**
