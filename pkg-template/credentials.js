@@ -669,3 +669,36 @@ export function ramRoleArnCredentials(source, options) {
   return ramRoleArnCredentialsOf(source, o);
 }
 
+/**
+ * For createClient (not exported by the entries): the credential cache for its checked options
+ * (options.js readClientOptions): `credentials`; else `accessKeyId` / `accessKeySecret` /
+ * `securityToken`; else, where there is a process environment (Node), the default chain (the
+ * first call then rejects with CREDENTIALS_ERROR when no provider answers); else (Workers,
+ * browsers) CREDENTIALS_MISSING at once: pass `credentials`.
+ * @param {object} o the checked options
+ * @param {{ now?: () => number }} [clock]
+ */
+export function clientCredentials(o, clock = {}) {
+  const now = clock.now ?? Date.now;
+  if (o.credentials !== undefined) return credentialsCache(o.credentials, { now });
+  if (o.accessKeyId !== undefined || o.accessKeySecret !== undefined) {
+    const given = { accessKeyId: o.accessKeyId, accessKeySecret: o.accessKeySecret };
+    if (o.securityToken) given.securityToken = o.securityToken;
+    return credentialsCache(given, { now });
+  }
+  let hasEnv = false;
+  try {
+    hasEnv = globalThis.process?.env !== undefined && globalThis.process.env !== null;
+  } catch {
+    hasEnv = false;
+  }
+  if (!hasEnv) {
+    throw new AliyunIdvError(
+      "CREDENTIALS_MISSING",
+      "No credentials: pass credentials (in Workers, environmentCredentials({ env }) with the Worker's bindings).",
+      { messageZh: "缺少凭证：请传入 credentials（在 Workers 中使用 environmentCredentials({ env })）。" },
+    );
+  }
+  return credentialsCache(defaultCredentialsChainOf({ now }), { now });
+}
+

@@ -15,6 +15,7 @@ const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url)
 const pkg = (f) => pathToFileURL(join(project, "node_modules", "aliyun-idv", f)).href;
 const idv = await import(pkg("node.mjs"));
 const { AliyunIdvError, credentialsCache, environmentCredentials, oidcCredentials, ecsRamRoleCredentials, configFileCredentials, defaultCredentialsChain } = idv;
+const { clientCredentials } = await import(pkg("credentials.js"));
 
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 const clock = (start = T0) => {
@@ -410,3 +411,33 @@ test("the default chain follows the official order: env, OIDC, config file, ECS 
   const order = ["env:", "oidc:", "config_file:", "ecs_ram_role:"].map((p) => e.message.indexOf(p));
   assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), e.message);
 });
+
+test("clientCredentials (for createClient): credentials, else the key pair, else the chain in Node, else CREDENTIALS_MISSING", async () => {
+  assert.equal(idv.clientCredentials, undefined, "internal: not exported by the entries");
+  const fn = clientCredentials({ credentials: async () => ({ accessKeyId: "AK-fn", accessKeySecret: "SK" }) });
+  assert.equal((await fn.get()).accessKeyId, "AK-fn");
+  const pair = clientCredentials({ accessKeyId: "AK-pair", accessKeySecret: "SK", securityToken: "TOK" });
+  assert.deepEqual(await pair.get(), { accessKeyId: "AK-pair", accessKeySecret: "SK", securityToken: "TOK" });
+  assert.equal(pair.isStatic, true);
+  // Node with the three variables: the chain's first provider answers.
+  const saved = { ...process.env };
+  try {
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "AK-env";
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "SK-env";
+    const chain = clientCredentials({});
+    assert.equal(chain.isStatic, false);
+    assert.equal((await chain.get()).accessKeyId, "AK-env");
+  } finally {
+    process.env = saved;
+  }
+  // No process environment (Workers, browsers): refused at once.
+  const processObject = globalThis.process;
+  const env = Object.getOwnPropertyDescriptor(processObject, "env");
+  Object.defineProperty(processObject, "env", { value: undefined, configurable: true });
+  try {
+    assert.throws(() => clientCredentials({}), (e) => e instanceof AliyunIdvError && e.code === "CREDENTIALS_MISSING");
+  } finally {
+    Object.defineProperty(processObject, "env", env);
+  }
+});
+
