@@ -7,6 +7,7 @@ PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
         test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz family-vectors
+.PHONY: test-credentials test-limits test-hooks test-options test-types-production test-examples
 
 all: build
 
@@ -25,7 +26,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-www
+test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-www test-credentials test-limits test-hooks test-options test-types-production test-examples
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -91,6 +92,23 @@ test-types:
 
 test-workerd:
 	node --test tests/workerd/
+
+## issue 14, the production modules of the installed package (after test-package): credential
+## providers against local metadata/STS servers, rate limits on a simulated clock, hooks, strict
+## options, the precise types (tsd-style), the README's Production examples against the mock
+test-credentials:
+	node --test tests/credentials/
+test-limits:
+	node --test tests/limits/
+test-hooks:
+	node --test tests/hooks/
+test-options:
+	node --test tests/options/
+test-types-production:
+	node node_modules/typescript/bin/tsc -p "$(PKGTEST)/tsconfig.production.json"
+	@echo "tsc --strict: the production types' should-compile and should-not-compile cases hold"
+test-examples:
+	node --test tests/examples/
 
 test-browser:
 	node --test tests/browser/

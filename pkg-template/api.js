@@ -12,6 +12,7 @@
 import initWasm, * as raw from "./aliyun_idv.js";
 import { INPUT_FIELDS, actionEntry } from "./actions.js";
 import { rpcParams } from "./params.js";
+import { readBuildOptions, SIGN_OPTIONS } from "./options.js";
 
 /** `String(v)` that never throws (a Symbol, an object whose toString throws); "" for undefined. */
 function text(v) {
@@ -474,10 +475,13 @@ export function acsTimestamp(date = new Date()) {
 
 const OPTION_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "timestamp", "nonce", "signatureVersion", "endpoint", "longTermAs", "today"];
 
-/** The options of a builder or of signRequest as a fresh object of strings (a Date timestamp formatted). */
-function buildOptions(opts) {
-  const o = pick(opts, OPTION_KEYS);
-  if (o === null) throw badThrow("options");
+/**
+ * The options of a builder or of signRequest as a fresh object of strings (a Date timestamp
+ * formatted). Own properties only, each read once; an unknown key or a wrong type throws
+ * INVALID_OPTION naming the key (options.js, issue 14).
+ */
+function buildOptions(opts, where = "a request builder", schema = undefined) {
+  const o = readBuildOptions(opts, where, schema);
   if (dateTime(o.timestamp) !== undefined) o.timestamp = acsTimestamp(o.timestamp);
   const out = Object.create(null);
   for (const key of OPTION_KEYS) {
@@ -486,6 +490,8 @@ function buildOptions(opts) {
     if (tooLong(key, o[key])) throw tooLongThrow(key);
     out[key] = wf(o[key]);
   }
+  // The builders' two non-string options, already type-checked by the schema (options.js).
+  for (const key of ["allowResidencePermit", "paramsIn"]) if (!absent(o[key])) out[key] = o[key];
   return out;
 }
 
@@ -525,18 +531,8 @@ export function buildAction(action, input, opts) {
         values.push(i[name]);
       }
     });
-    const extra = pick(opts, ["allowResidencePermit", "paramsIn"]);
-    if (extra === null) throw badThrow("options");
     const o = buildOptions(opts);
     o.today ??= defaultToday();
-    if (!absent(extra.allowResidencePermit)) {
-      if (typeof extra.allowResidencePermit !== "boolean") throw badThrow("allowResidencePermit");
-      o.allowResidencePermit = extra.allowResidencePermit;
-    }
-    if (!absent(extra.paramsIn)) {
-      if (extra.paramsIn !== "body" && extra.paramsIn !== "sdk") throw badThrow("paramsIn");
-      o.paramsIn = extra.paramsIn;
-    }
     return signedFrom(raw.buildAction(entry.name, present, values, toJson(o)), false);
   });
 }
@@ -594,7 +590,7 @@ export function signRequest(req, opts) {
     }
     const query = boundedParams(r.query, "query");
     const form = boundedParams(r.form, "form");
-    const o = buildOptions(opts);
+    const o = buildOptions(opts, "signRequest", SIGN_OPTIONS);
     delete o.today;
     const text = (v) => (typeof v === "string" ? wf(v) : "");
     const description = { method: r.method, host: text(r.host), action: text(r.action), version: text(r.version), query, form };

@@ -7,4 +7,7 @@ await init();
 
 export * from "./api.js";
 export * from "./client.js";
+export {
+  configFileCredentials, credentialsCache, defaultCredentialsChain, ecsRamRoleCredentials, environmentCredentials, oidcCredentials, ramRoleArnCredentials,
+} from "./credentials.js";
 export { default } from "./api.js";

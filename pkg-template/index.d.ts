@@ -4,24 +4,57 @@
 export declare class AliyunIdvError extends Error {
   readonly name: "AliyunIdvError";
   /** Stable SCREAMING_SNAKE code, e.g. `ID_CHECKSUM`, `INVALID_ARGUMENT`, `NOT_INITIALIZED`. */
-  code: string;
-  /** The input the error concerns, e.g. `idNumber`. */
+  code: ErrorCode;
+  /** The input or option the error concerns, e.g. `idNumber`, `limits.qps`. */
   field?: string;
   /** The message in Chinese. */
   messageZh?: string;
   httpStatus?: number;
   requestId?: string;
-  /** Client errors (`ABORTED`, `NETWORK_ERROR`, `BEFORE_SEND_FAILED`): the requests sent. */
+  /** Client calls: how many requests were sent before the call ended. */
   attempts?: number;
-  /** Client errors: `false` when nothing that was sent can have been billed, `null` when a request
-   * already sent may have been processed (and billed). */
+  /** Client calls: why the call ended without a verdict, where known. */
+  errorKind?: ErrorKind;
+  /** Client calls: `false` when nothing that was sent can have been billed (e.g. `QUEUE_TIMEOUT`),
+   * `null` when a request already sent may have been processed (and billed). */
   billed?: boolean | null;
-  /** Client errors: the nonce of the last signed request. */
+  /** Client calls: the nonce of the last signed request. */
   nonce?: string | null;
 }
 
+// ---- Codes ----
+
+/** What a check refuses (spec/validation.md); also thrown by the builders, before anything is sent. */
+export type CheckErrorCode =
+  | "ID_EMPTY" | "ID_BAD_CHAR" | "ID_LEGACY_15" | "ID_LENGTH" | "ID_CHECKSUM" | "ID_BIRTH_DATE_INVALID"
+  | "ID_BIRTH_DATE_FUTURE" | "ID_BIRTH_DATE_TOO_EARLY" | "ID_NOT_MAINLAND" | "ID_REGION_UNKNOWN"
+  | "NAME_EMPTY" | "NAME_BAD_CHAR" | "NAME_BAD_DOT" | "NAME_TOO_SHORT" | "NAME_TOO_LONG"
+  | "MOBILE_EMPTY" | "MOBILE_BAD_CHAR" | "MOBILE_NOT_MAINLAND" | "MOBILE_NOT_MOBILE" | "MOBILE_LENGTH" | "MOBILE_UNASSIGNED_PREFIX"
+  | "PERIOD_START_INVALID" | "PERIOD_END_INVALID" | "PERIOD_START_BEFORE_BIRTH" | "PERIOD_START_IN_FUTURE"
+  | "PERIOD_START_BEFORE_GEN2" | "PERIOD_END_BEFORE_START" | "PERIOD_END_MISMATCH" | "PERIOD_TERM_AGE_MISMATCH" | "PERIOD_EXPIRED"
+  | "PARAM_TYPE_INVALID" | "PARAM_TYPE_UNSUPPORTED" | "MERCHANT_BIZ_ID_INVALID" | "MERCHANT_USER_ID_INVALID"
+  | "SCENE_CODE_INVALID" | "ENDPOINT_INVALID" | "LONG_TERM_AS_INVALID" | "TODAY_INVALID" | "INVALID_ARGUMENT"
+  | "BANK_CARD_EMPTY" | "BANK_CARD_BAD_CHAR" | "BANK_CARD_LENGTH" | "REGISTER_DATE_INVALID" | "REGISTER_DATE_FUTURE"
+  | "PRODUCT_TYPE_INVALID" | "VERIFY_MODE_INVALID" | "IDENTITY_TYPE_INVALID" | "FIELD_UNEXPECTED" | "MD5_FORM_INVALID"
+  | "ACTION_UNKNOWN";
+/** What the signer refuses (builders and signRequest). */
+export type SignErrorCode =
+  | "SIGN_CREDENTIALS_MISSING" | "SIGN_CREDENTIALS_INVALID" | "SIGN_HOST_INVALID" | "SIGN_TIMESTAMP_INVALID"
+  | "SIGN_NONCE_EMPTY" | "SIGN_NONCE_INVALID" | "SIGN_PARAM_INVALID";
+/** What the JS layer and the client add. */
+export type ClientErrorCode =
+  | "INVALID_OPTION" | "NOT_INITIALIZED" | "CREDENTIALS_MISSING" | "CREDENTIALS_ERROR" | "TIMEOUT" | "NETWORK_ERROR"
+  | "ABORTED" | "QUEUE_TIMEOUT" | "BEFORE_SEND_FAILED" | "INTERNAL";
+/** Every `AliyunIdvError.code`. */
+export type ErrorCode = CheckErrorCode | SignErrorCode | ClientErrorCode;
+/** Warnings of a valid ID number worth a second look. */
+export type WarningCode = "REGION_UNRECOGNIZED" | "REGION_ABOLISHED_BEFORE_BIRTH" | "BANK_CARD_LUHN";
+/** Why a verification gave no verdict (`verdict: "error"`). `answer_lost`: may have been billed, the answer is lost. */
+export type ErrorKind =
+  | "throttled" | "auth" | "invalid_request" | "server" | "business" | "malformed_response" | "inconsistent_response" | "answer_lost";
+
 export interface CheckErrorInfo {
-  code: string;
+  code: CheckErrorCode;
   field: string;
   message: string;
   messageZh: string;
@@ -30,7 +63,7 @@ export interface CheckErrorInfo {
 
 /** The result of a check: never thrown, always returned. */
 export type Check<V, I> =
-  | { ok: true; value: V; info: I; warnings: string[]; changed: boolean }
+  | { ok: true; value: V; info: I; warnings: WarningCode[]; changed: boolean }
   | { ok: false; error: CheckErrorInfo };
 
 export interface IdCheckOptions {
@@ -200,10 +233,13 @@ export interface RequestDescription {
   form?: Record<string, RpcValue>;
 }
 export type RpcValue = string | number | bigint | boolean | null | undefined | RpcValue[] | { [key: string]: RpcValue };
-/** Signs any RPC request exactly as given. For v1, `canonicalRequest` is the canonical query string. */
+/**
+ * Signs any RPC request exactly as given. For v1, `canonicalRequest` is the canonical query string.
+ * `today` is accepted and ignored (one options object serves the builders and signRequest).
+ */
 export declare function signRequest(
   req: RequestDescription,
-  opts: Omit<BuildOptions, "endpoint" | "longTermAs" | "today">,
+  opts: Omit<BuildOptions, "endpoint" | "longTermAs">,
 ): SignedRequest & { canonicalRequest: string; stringToSign: string; signature: string };
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ` of a date (default now). */
@@ -211,25 +247,48 @@ export declare function acsTimestamp(date?: Date): string;
 
 // ---- Responses ----
 
-export interface VerifyResult {
-  verdict: "match" | "mismatch" | "not_found" | "error";
+interface VerifyResultFields {
   /** The call was charged. */
   billed: boolean;
   /** Sending it again (freshly signed) may succeed and cannot double-bill. */
   retryable: boolean;
   requestId: string | null;
+  /** The answer's `Code` (e.g. `Success`, `Throttling.Api`). */
   code: string | null;
   message: string | null;
   bizCode?: string;
   subCode?: string;
   ispName?: string;
   passed?: boolean;
-  errorKind?: "throttled" | "auth" | "invalid_request" | "server" | "business" | "malformed_response" | "inconsistent_response";
+  /** From `x-acs-retry-after` (ms) or `Retry-After`; only on retryable results. */
   retryAfterMs?: number;
   /** What the answer means for the user. */
   description: string;
   descriptionZh: string;
 }
+/** The person's data matched. */
+export interface VerifyMatch extends VerifyResultFields {
+  verdict: "match";
+  errorKind?: never;
+}
+/** The data did not match (`subCode` says which part, e.g. 203: the name differs). */
+export interface VerifyMismatch extends VerifyResultFields {
+  verdict: "mismatch";
+  errorKind?: never;
+}
+/** The data source has no record. */
+export interface VerifyNotFound extends VerifyResultFields {
+  verdict: "not_found";
+  errorKind?: never;
+}
+/** No verdict: `errorKind` says why, `retryable` whether a fresh request may succeed. */
+export interface VerifyError extends VerifyResultFields {
+  verdict: "error";
+  /** `answer_lost` comes only from the client (see AnswerLost), never from parseResponse. */
+  errorKind: Exclude<ErrorKind, "answer_lost">;
+}
+/** One verdict per answer, discriminated by `verdict`: only `error` has an `errorKind`. */
+export type VerifyResult = VerifyMatch | VerifyMismatch | VerifyNotFound | VerifyError;
 
 /** Interprets an answer. Never throws: any body, status or action gives a VerifyResult. */
 export declare function parseResponse(
@@ -241,12 +300,129 @@ export declare function parseResponse(
 
 // ---- Client ----
 
+/** An `AbortSignal` (declared structurally, so no DOM types are needed). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** The second argument of every client method. */
+export interface CallOptions {
+  /** Aborting rejects the call promptly with `ABORTED` (also while it waits under `limits`); nothing is sent after an abort. */
+  signal?: AbortSignalLike;
+}
+
+export interface ResendOptions extends CallOptions {
+  /** The request's timestamp, when its headers (V3 `x-acs-date`) or URL (V1 `Timestamp`) do not say. */
+  timestamp?: Date | string;
+}
+
+/** What `beforeSend` sees: the exact request about to be sent. */
+export interface BeforeSendInfo {
+  action: ActionName;
+  /** 1 for the first request of the call. */
+  attempt: number;
+  nonce: string;
+  timestamp: string;
+  /** A byte-identical resend of an earlier attempt (same nonce and timestamp). */
+  resend: boolean;
+  request: SignedRequest;
+}
+
+/** Requests started in any one-second window, and in flight at once. */
+export interface RateLimit {
+  /** At most this many requests start in any one-second window (above 0). */
+  qps?: number;
+  /** At most this many requests in flight (an integer from 1). */
+  maxConcurrency?: number;
+}
+/** Global limits, and per action (as the API spells it). Calls over a limit wait in a queue. */
+export interface Limits extends RateLimit {
+  actions?: { [A in ActionName]?: RateLimit };
+}
+
+/** onRequest: one request is about to be sent. Personal data only masked. */
+export interface RequestEvent {
+  type: "request";
+  action: ActionName;
+  attempt: number;
+  resend: boolean;
+  nonce?: string;
+  timestamp?: string;
+  /** The host the request goes to (never the URL: a V1 query carries the token and signature). */
+  host?: string;
+  /** How long the request waited under `limits`. */
+  queuedMs?: number;
+  /** e.g. `{ idNumber: "110105********002X", name: "张*", mobile: "138****5678" }`; empty for md5 inputs. */
+  input: { idNumber?: string; name?: string; mobile?: string };
+}
+/** onResponse: an answer arrived and was parsed. */
+export interface ResponseEvent {
+  type: "response";
+  action: ActionName;
+  attempt: number;
+  httpStatus?: number;
+  durationMs?: number;
+  verdict?: VerifyResult["verdict"];
+  billed?: boolean;
+  retryable?: boolean;
+  code?: string;
+  requestId?: string;
+  bizCode?: string;
+  subCode?: string;
+  errorKind?: ErrorKind;
+  retryAfterMs?: number;
+}
+/** onRetry: the client will send again after `delayMs`. */
+export interface RetryEvent {
+  type: "retry";
+  action: ActionName;
+  /** The attempt that failed. */
+  attempt: number;
+  nextAttempt: number;
+  delayMs?: number;
+  /** A short token, e.g. `throttled`, `server`, `network`, `ambiguous`. */
+  reason?: string;
+  /** The next attempt is the byte-identical request. */
+  resend: boolean;
+  httpStatus?: number;
+  code?: string;
+  requestId?: string;
+  errorKind?: ErrorKind;
+}
+/** onError: the call rejected with an AliyunIdvError. */
+export interface CallErrorEvent {
+  type: "error";
+  action: ActionName;
+  attempts?: number;
+  durationMs?: number;
+  code: ErrorCode;
+  message?: string;
+  httpStatus?: number;
+  requestId?: string;
+  errorKind?: ErrorKind;
+}
+/** Called synchronously, never awaited; a hook that throws or rejects never breaks the call. */
+export interface Hooks {
+  onRequest?: (event: RequestEvent) => unknown;
+  onResponse?: (event: ResponseEvent) => unknown;
+  onRetry?: (event: RetryEvent) => unknown;
+  onError?: (event: CallErrorEvent) => unknown;
+}
+
+/**
+ * Every option of createClient. An unknown key or a value of the wrong type throws
+ * `INVALID_OPTION` naming the key (only own properties are read).
+ */
 export interface ClientOptions extends Partial<Credentials> {
-  /** One host: a cloudauth host is used for its own product only; another host (a proxy, `http://127.0.0.1:PORT` for a local mock) for both. */
+  /** Static credentials, a provider (function or object), e.g. `defaultCredentialsChain()`; not with accessKeyId/accessKeySecret. */
+  credentials?: CredentialsSource;
+  /** Host (or `http://127.0.0.1:PORT` for a local mock); default per action. */
   endpoint?: string;
-  /** The host per product; default `cloudauth-intl.cn-hongkong.aliyuncs.com` and `cloudauth.cn-shanghai.aliyuncs.com`. */
+  /** Hosts per product (any host, e.g. a proxy); a mainland call never goes to the intl host or the reverse. */
   endpoints?: { intl?: string; mainland?: string };
-  /** A region for both products (a product that does not serve it rejects with ENDPOINT_INVALID when called), or one per product. Unknown regions are refused. */
+  /** The region of the default hosts (`cn-hongkong`, `ap-southeast-1` for intl; `cn-shanghai`, `cn-beijing` for mainland), or one per product; unknown regions are refused. */
   regionId?: string | { intl?: string; mainland?: string };
   /** The intl product's internal (VPC) host, `cloudauth-intl-vpc.<region>.aliyuncs.com`. */
   vpc?: boolean;
@@ -255,93 +431,178 @@ export interface ClientOptions extends Partial<Credentials> {
   signatureVersion?: "v3" | "v1";
   /** Default: the global fetch (Node 20, Workers, browsers). */
   fetch?: typeof fetch;
-  /** Give up on an attempt (headers and body) after this long, even if fetch ignores its signal (default 10000; from 1 to 2^31 - 1). A timed-out request may have been processed: it is only resent byte-identically. */
+  /** Abort an attempt after this long (default 10000; from 1 to 2^31 - 1). A timed-out request is not retried: it may have been processed. */
   timeoutMs?: number;
-  /** Further attempts after the first (default 2; at most 10 are made): fresh ones for what was certainly not delivered or not billed (throttling, waiting x-acs-retry-after, at most 30 s), identical resends for what may have been processed. */
+  /** Retries of what was not billed: throttling (waiting x-acs-retry-after, at most 30 s), 5xx, network errors (default 2; 0 or more, at most 10 are made). */
   retries?: number;
   longTermAs?: "长期" | "long-term";
-  /** Backoff: full jitter over min(backoffCapMs, backoffBaseMs * 2^(n-1)) after the n-th attempt; defaults 200 and 5000. */
+  /** Backoff: full jitter over min(backoffCapMs, backoffBaseMs * 2^attempt); defaults 200 and 5000. */
   backoffBaseMs?: number;
   backoffCapMs?: number;
-  /** A larger answer is not read (the call treats it as ambiguous); default 1048576 (1 MB), at most 64 MB. */
-  maxResponseBytes?: number;
-  /** Awaited before every send (first, fresh retries, identical resends); if it throws or rejects, nothing is sent: `BEFORE_SEND_FAILED`. */
-  beforeSend?: (info: BeforeSendInfo) => void | Promise<void>;
-  /** The jitter source (default Math.random); must answer in [0, 1). */
+  /** Random numbers in [0, 1) for the backoff jitter; default Math.random. */
   random?: () => number;
-  /** The nonce of each freshly signed request (default crypto.randomUUID()). */
+  /** A fresh nonce per signed request; default crypto.randomUUID(). */
   nonce?: () => string;
   /** The clock (default Date.now): timestamps, today's date for the checks, the resend window. */
   now?: () => Date | number;
   /** Waits between attempts (default setTimeout); abort is handled by the client. */
   sleep?: (ms: number) => Promise<void>;
+  /** `YYYYMMDD` or `YYYY-MM-DD` for the checks; default: the current date in China. */
+  today?: string;
+  /** An answer larger than this (bytes; default 1 MB) is not read. */
+  maxResponseBytes?: number;
+  /** Rate limits, global and per action: calls over a limit wait (honouring their signal). */
+  limits?: Limits;
+  /** Observability hooks (masked data only). */
+  hooks?: Hooks;
+  /** Awaited before every send; throwing stops the call with `BEFORE_SEND_FAILED` (nothing sent). */
+  beforeSend?: (info: BeforeSendInfo) => void | Promise<void>;
 }
 
-/** What beforeSend receives: the signed request exactly as it will be sent. */
-export interface BeforeSendInfo {
-  /** The API action, e.g. "Id2MetaVerifyIntl". */
-  action: string;
-  /** 1 for the first send of the call, then 2, 3, ... */
-  attempt: number;
-  nonce: string | null;
-  /** `yyyy-MM-ddTHH:mm:ssZ`, as signed. */
-  timestamp: string | null;
-  /** true for a byte-identical resend of a request that may have been processed. */
-  resend: boolean;
-  request: { method: string; url: string; headers: Readonly<Record<string, string>>; body: string | null };
+/**
+ * No verdict, and maybe billed: a delivery may have been processed but its answer is lost
+ * (`billed: null`). Never send it again with a fresh nonce.
+ */
+export interface AnswerLost extends Omit<VerifyError, "billed" | "errorKind"> {
+  errorKind: "answer_lost";
+  billed: null;
+  retryable: false;
+  /** `nonce_used` (the service had received it: processed, answer lost), `retries_exhausted`,
+   * `window_closed` (too late to resend safely) or `resend_refused`. */
+  lostReason: "nonce_used" | "retries_exhausted" | "window_closed" | "resend_refused";
+  /** The last transport failure (`timeout`, `ECONNRESET`, `body_incomplete`, `body_too_large`, `gateway_error`, ...). */
+  failure: string | null;
 }
 
-export interface ClientResult extends Omit<VerifyResult, "billed" | "errorKind"> {
-  /** `null` with `errorKind: "answer_lost"`: a delivery may have been processed (and billed). */
-  billed: boolean | null;
-  errorKind?: VerifyResult["errorKind"] | "answer_lost";
-  /** With `answer_lost`: `nonce_used` (the service had received it: processed, answer lost),
-   * `retries_exhausted`, `window_closed` (too late to resend safely) or `resend_refused`. */
-  lostReason?: "nonce_used" | "retries_exhausted" | "window_closed" | "resend_refused";
-  /** With `answer_lost`: the last transport failure (`timeout`, `ECONNRESET`, `body_incomplete`, `body_too_large`, `gateway_error`, ...). */
-  failure?: string | null;
+/** A client method's result: the verdict (or a lost answer), how many requests were sent, and the last nonce. */
+export type ClientResult = (VerifyResult | AnswerLost) & {
   /** How many requests were sent. */
   attempts: number;
   /** The nonce of the last signed request sent (look the call up by it). */
   nonce: string | null;
-}
-
-export interface CallOptions {
-  /** Aborting rejects promptly with `ABORTED` and stops every send and wait. */
-  signal?: AbortSignal;
-}
-
-export interface ResendOptions extends CallOptions {
-  /** The request's timestamp, when its headers (V3 `x-acs-date`) or URL (V1 `Timestamp`) do not say. */
-  timestamp?: Date | string;
-}
+};
 
 /**
- * Resolves to the answer, or to `errorKind: "answer_lost"` (`billed: null`) when a delivery may
- * have been processed but its answer is lost. Rejects with AliyunIdvError: the check's code for bad
- * input (nothing is sent), `ABORTED`, `BEFORE_SEND_FAILED`, or `NETWORK_ERROR` (never delivered,
- * after the retries; not billed).
+ * The client's methods reject with AliyunIdvError: the check's code for bad input (nothing is
+ * sent), `CREDENTIALS_ERROR`, `ABORTED`, `QUEUE_TIMEOUT` (nothing sent), `BEFORE_SEND_FAILED`
+ * (nothing sent) or
+ * `NETWORK_ERROR` (never delivered, after the retries; not billed). Answers, billed or not, resolve as a ClientResult.
  */
 export interface Client extends ActionClientMethods {
+  /** Id2MetaVerifyIntl: does the name belong to the ID number? */
   id2MetaVerifyIntl(input: Id2MetaInput, options?: CallOptions): Promise<ClientResult>;
+  /** Mobile3MetaVerifyIntl: do the name, ID number and mobile belong together (`subCode` says which part differs)? */
   mobile3MetaVerifyIntl(input: Mobile3MetaInput, options?: CallOptions): Promise<ClientResult>;
+  /** Id2MetaPeriodVerifyIntl: name, ID number and the card's validity period. */
   id2MetaPeriodVerifyIntl(input: Id2MetaPeriodInput, options?: CallOptions): Promise<ClientResult>;
+  /** Id2MetaVerify: name and ID number on the mainland 2019-03-07 API. */
   id2MetaVerify(input: Id2MetaInput, options?: CallOptions): Promise<ClientResult>;
   /**
-   * Sends a request signed earlier (e.g. recorded by beforeSend) byte-identically, while its
-   * timestamp is safely inside the service's window (10 of its 15 minutes); otherwise resolves as
-   * `answer_lost` (`window_closed`) without sending. `SignatureNonceUsed` -> `answer_lost`.
+   * Sends a request signed earlier (e.g. read back from a journal) byte-identically, only while
+   * its timestamp is inside the service's 15-minute window; `SignatureNonceUsed` ends as
+   * `errorKind: "answer_lost"` (may have been billed).
    */
-  resend(action: string, request: { method: string; url: string; headers: Record<string, string>; body: string | null }, options?: ResendOptions): Promise<ClientResult>;
+  resend(action: ActionName, request: { method: string; url: string; headers: Record<string, string>; body: string | null }, options?: ResendOptions): Promise<ClientResult>;
 }
 
 /**
- * A client over the host's fetch. Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
- * ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN in Node. Server-side only:
- * signing needs the secret. Throws AliyunIdvError: `CREDENTIALS_MISSING`, or `INVALID_ARGUMENT`
- * for an option of the wrong type or out of range (e.g. `timeoutMs` not above 0).
+ * A client over the host's fetch. Credentials: `credentials`, or `accessKeyId`/`accessKeySecret`,
+ * else ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN
+ * in Node. Server-side only: signing needs the secret. Throws AliyunIdvError:
+ * `CREDENTIALS_MISSING`, or `INVALID_OPTION` for an unknown option, or one of the wrong type or
+ * out of range (e.g. `timeoutMs` not above 0).
  */
 export declare function createClient(options?: ClientOptions): Client;
+
+// ---- Credentials ----
+
+/** What a provider answers: `expiration` (a Date, ms since the epoch, or ISO 8601) makes the client refresh shortly before it. */
+export interface ProvidedCredentials extends Credentials {
+  expiration?: Date | number | string;
+}
+/** A function returning (a promise of) credentials. */
+export type CredentialsFunction = () => ProvidedCredentials | Promise<ProvidedCredentials>;
+/** A provider from this package: a function with the name of its source. */
+export type CredentialsProvider = CredentialsFunction & { readonly providerName: string };
+/**
+ * `credentials`: static values; a function; an object with `getCredentials()`; or an object with
+ * `getCredential()` (an official `@alicloud/credentials` client).
+ */
+export type CredentialsSource =
+  | Credentials
+  | CredentialsFunction
+  | { getCredentials(): ProvidedCredentials | Promise<ProvidedCredentials> }
+  | { getCredential(): ProvidedCredentials | Promise<ProvidedCredentials> };
+
+/** The environment (in Workers: the Worker's `env` bindings). */
+export type Environment = { readonly [name: string]: string | undefined };
+/** The host functions the providers use, injectable (tests, other runtimes). */
+export interface ProviderHost {
+  /** Default: `process.env` where there is one. */
+  env?: Environment;
+  /** Default: the global fetch. */
+  fetch?: ClientOptions["fetch"];
+  /** Default: the fs module through process.getBuiltinModule (Node 20.16+); elsewhere pass one. */
+  readFile?: (path: string) => string | Promise<string>;
+  /** ms since the epoch (STS timestamps, session names). */
+  now?: () => number;
+  /** STS nonces; default crypto.randomUUID(). */
+  nonce?: () => string;
+  /** Per request; default 10000 for STS, 1000 for the metadata service. */
+  timeoutMs?: number;
+}
+export interface StsOptions extends ProviderHost {
+  roleSessionName?: string;
+  /** At least 900; default 3600. */
+  durationSeconds?: number;
+  policy?: string;
+  /** Default `sts.aliyuncs.com`, or `sts[-vpc].REGION.aliyuncs.com`; `http://` only on loopback. */
+  stsEndpoint?: string;
+  stsRegionId?: string;
+  enableVpc?: boolean;
+}
+export interface OidcOptions extends StsOptions {
+  /** Default ALIBABA_CLOUD_ROLE_ARN. */
+  roleArn?: string;
+  /** Default ALIBABA_CLOUD_OIDC_PROVIDER_ARN. */
+  oidcProviderArn?: string;
+  /** Default ALIBABA_CLOUD_OIDC_TOKEN_FILE; read on every refresh. */
+  oidcTokenFile?: string;
+}
+export interface EcsRamRoleOptions extends ProviderHost {
+  /** Default ALIBABA_CLOUD_ECS_METADATA, else asked of the metadata service. */
+  roleName?: string;
+  /** Refuse to work without a metadata token (also ALIBABA_CLOUD_IMDSV1_DISABLED=true). */
+  disableIMDSv1?: boolean;
+  /** Default `100.100.100.200`. */
+  metadataHost?: string;
+}
+export interface ConfigFileOptions extends OidcOptions, EcsRamRoleOptions {
+  /** Default ALIBABA_CLOUD_PROFILE, else the file's `current`. */
+  profile?: string;
+  /** Default HOME/.aliyun/config.json. */
+  path?: string;
+  homedir?: string;
+}
+export type ChainOptions = ConfigFileOptions;
+
+/** ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN from `env` (Workers: your bindings) or process.env. */
+export declare function environmentCredentials(options?: { env?: Environment }): CredentialsProvider;
+/** OIDC / RRSA: the token file exchanged at STS AssumeRoleWithOIDC. */
+export declare function oidcCredentials(options?: OidcOptions): CredentialsProvider;
+/** STS AssumeRole signed with the credentials of `source`. */
+export declare function ramRoleArnCredentials(source: CredentialsFunction, options: StsOptions & { roleArn: string }): CredentialsProvider;
+/** The ECS RAM role through the instance metadata service (metadata token first). */
+export declare function ecsRamRoleCredentials(options?: EcsRamRoleOptions): CredentialsProvider;
+/** A profile of `~/.aliyun/config.json` (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC). Node. */
+export declare function configFileCredentials(options?: ConfigFileOptions): CredentialsProvider;
+/** The official order: environment, OIDC/RRSA, config file, ECS RAM role; keeps the first that answers. */
+export declare function defaultCredentialsChain(options?: ChainOptions): CredentialsProvider;
+/** The cache the client puts in front of a provider: refreshes before expiration, once for all concurrent callers. */
+export declare function credentialsCache(
+  source: CredentialsSource,
+  options?: { now?: () => number; refreshBeforeMs?: number },
+): { get(): Promise<Credentials>; invalidate(): void; readonly isStatic: boolean };
 
 /** Today's date in China (UTC+8), `YYYY-MM-DD`: the default `today` of the checks. */
 export declare function chinaToday(now?: Date): string;

@@ -6,4 +6,7 @@ initSync({ module: readFileSync(new URL("./aliyun_idv_bg.wasm", import.meta.url)
 
 export * from "./api.js";
 export * from "./client.js";
+export {
+  configFileCredentials, credentialsCache, defaultCredentialsChain, ecsRamRoleCredentials, environmentCredentials, oidcCredentials, ramRoleArnCredentials,
+} from "./credentials.js";
 export { default } from "./api.js";

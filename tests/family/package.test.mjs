@@ -90,7 +90,7 @@ test("residence permits where the docs accept them, allowResidencePermit overrid
   assert.throws(() => api.buildId2MetaVerifyIntl(rp, OPTS), (e) => e.code === "ID_NOT_MAINLAND");
   assert.ok(api.buildId2MetaStandardVerify(rp, { ...OPTS, allowResidencePermit: true }));
   assert.throws(() => api.buildId2MetaVerify(rp, { ...OPTS, allowResidencePermit: false }), (e) => e.code === "ID_NOT_MAINLAND");
-  assert.throws(() => api.buildId2MetaVerify(rp, { ...OPTS, allowResidencePermit: "yes" }), (e) => e.code === "INVALID_ARGUMENT" && e.field === "allowResidencePermit");
+  assert.throws(() => api.buildId2MetaVerify(rp, { ...OPTS, allowResidencePermit: "yes" }), (e) => e.code === "INVALID_OPTION" && e.field === "allowResidencePermit");
 });
 
 test("bank cards, registerDate and enumerations are checked before signing", () => {

@@ -173,6 +173,8 @@ const REQ = { method: "POST", host: "cloudauth-intl.cn-hongkong.aliyuncs.com", a
  *   noop    initSync/init once initialised: a no-op whatever the argument
  *   client  createClient: throws AliyunIdvError for each bad options value (methods: see the tests below)
  *   diag    __wasmMemoryBytes: ignores arguments, returns the memory size
+ *   factory the credential providers (never called here: they would reach the network): return a
+ *           value (validated by `ok`) or throw AliyunIdvError; a primitive or an array throws INVALID_OPTION
  */
 const TABLE = {
   checkIdNumber: { kind: "check", good: ["11010519491231002X", { today: TODAY }], field: "idNumber" },
@@ -187,35 +189,48 @@ const TABLE = {
   md5Hex: { kind: "hash", good: ["张三"] },
   acsTimestamp: { kind: "date", good: [new Date(0)] },
   chinaToday: { kind: "date", good: [new Date(0)] },
-  buildId2MetaVerifyIntl: { kind: "throws", good: [PERSON, OPTS], ok: isSigned },
-  buildMobile3MetaVerifyIntl: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
+  buildId2MetaVerifyIntl: { kind: "throws", good: [PERSON, OPTS], ok: isSigned, optionsAt: 1 },
+  buildMobile3MetaVerifyIntl: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned, optionsAt: 1 },
   buildId2MetaPeriodVerifyIntl: {
     kind: "throws",
     good: [{ ...PERSON, validityStart: "20160301", validityEnd: "long-term", merchantBizId: "biz0001" }, OPTS],
     ok: isSigned,
+    optionsAt: 1,
   },
-  buildId2MetaVerify: { kind: "throws", good: [PERSON, OPTS], ok: isSigned },
+  buildId2MetaVerify: { kind: "throws", good: [PERSON, OPTS], ok: isSigned, optionsAt: 1 },
   // The builders of the action table (issue 13): same contract.
-  buildAction: { kind: "throws", good: ["Id2MetaStandardVerify", PERSON, OPTS], ok: isSigned },
-  buildMobile2MetaVerifyIntl: { kind: "throws", good: [{ name: "张三", mobile: "13812345678" }, OPTS], ok: isSigned },
-  buildBankMetaVerifyIntl: { kind: "throws", good: [{ bankCard: "6217001234567890123", name: "张三", productType: "BANK_CARD_2_META" }, OPTS], ok: isSigned },
-  buildId2MetaPeriodVerify: { kind: "throws", good: [{ ...PERSON, validityStart: "20160301", validityEnd: "长期" }, OPTS], ok: isSigned },
-  buildId2MetaStandardVerify: { kind: "throws", good: [PERSON, OPTS], ok: isSigned },
-  buildMobile2MetaVerify: { kind: "throws", good: [{ name: "张三", mobile: "13812345678" }, OPTS], ok: isSigned },
-  buildMobile3MetaSimpleVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
-  buildMobile3MetaDetailVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
-  buildMobile3MetaSimpleStandardVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
-  buildMobile3MetaDetailStandardVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned },
-  buildMobileRecycledMetaVerify: { kind: "throws", good: [{ mobile: "13812345678", registerDate: "20200101" }, OPTS], ok: isSigned },
-  buildBankMetaVerify: { kind: "throws", good: [{ bankCard: "6217001234567890123", name: "张三", productType: "BANK_CARD_2_META" }, OPTS], ok: isSigned },
-  signRequest: { kind: "throws", good: [REQ, OPTS], ok: (r) => isSigned(r) && typeof r.signature === "string" },
+  buildAction: { kind: "throws", good: ["Id2MetaStandardVerify", PERSON, OPTS], ok: isSigned, optionsAt: 2 },
+  buildMobile2MetaVerifyIntl: { kind: "throws", good: [{ name: "张三", mobile: "13812345678" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildBankMetaVerifyIntl: { kind: "throws", good: [{ bankCard: "6217001234567890123", name: "张三", productType: "BANK_CARD_2_META" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildId2MetaPeriodVerify: { kind: "throws", good: [{ ...PERSON, validityStart: "20160301", validityEnd: "长期" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildId2MetaStandardVerify: { kind: "throws", good: [PERSON, OPTS], ok: isSigned, optionsAt: 1 },
+  buildMobile2MetaVerify: { kind: "throws", good: [{ name: "张三", mobile: "13812345678" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildMobile3MetaSimpleVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildMobile3MetaDetailVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildMobile3MetaSimpleStandardVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildMobile3MetaDetailStandardVerify: { kind: "throws", good: [{ ...PERSON, mobile: "13812345678" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildMobileRecycledMetaVerify: { kind: "throws", good: [{ mobile: "13812345678", registerDate: "20200101" }, OPTS], ok: isSigned, optionsAt: 1 },
+  buildBankMetaVerify: { kind: "throws", good: [{ bankCard: "6217001234567890123", name: "张三", productType: "BANK_CARD_2_META" }, OPTS], ok: isSigned, optionsAt: 1 },
+  signRequest: { kind: "throws", good: [REQ, OPTS], ok: (r) => isSigned(r) && typeof r.signature === "string", optionsAt: 1 },
   parseResponse: { kind: "parse", good: ["Id2MetaVerifyIntl", 200, '{"Code":"Success","RequestId":"r1","Result":{"BizCode":"1"}}', {}] },
   createClient: { kind: "client", good: [{ accessKeyId: "ak", accessKeySecret: "sk", fetch: () => assert.fail("fetch called") }] },
   AliyunIdvError: { kind: "class", good: ["SOME_CODE", "a message", { field: "idNumber" }] },
   initSync: { kind: "noop", good: [undefined] },
   default: { kind: "noop", good: [undefined] },
   __wasmMemoryBytes: { kind: "diag", good: [] },
+  // Issue 14: the credential providers (credentials.js).
+  credentialsCache: { kind: "factory", good: [{ accessKeyId: "ak", accessKeySecret: "sk" }, { now: () => 0 }], ok: (c) => typeof c.get === "function" },
+  environmentCredentials: { kind: "factory", good: [{ env: {} }], ok: isProvider },
+  oidcCredentials: { kind: "factory", good: [{ env: {}, stsEndpoint: "http://127.0.0.1:9" }], ok: isProvider },
+  ramRoleArnCredentials: { kind: "factory", good: [() => ({}), { roleArn: "acs:ram::1:role/r", stsEndpoint: "http://127.0.0.1:9" }], ok: isProvider },
+  ecsRamRoleCredentials: { kind: "factory", good: [{ env: {}, metadataHost: "127.0.0.1:9" }], ok: isProvider },
+  configFileCredentials: { kind: "factory", good: [{ env: {}, homedir: "/nonexistent" }], ok: isProvider },
+  defaultCredentialsChain: { kind: "factory", good: [{ env: {}, homedir: "/nonexistent", metadataHost: "127.0.0.1:9" }], ok: isProvider },
 };
+
+function isProvider(p) {
+  return typeof p === "function" && typeof p.providerName === "string";
+}
 
 function isSigned(r) {
   return r !== null && typeof r === "object" && (r.method === "POST" || r.method === "GET") && typeof r.url === "string" &&
@@ -257,7 +272,11 @@ async function callAndAssert(name, args, badAt, badLabel) {
       if (isBad) {
         assert.ok("thrown" in out, `${where} returned ${JSON.stringify(out.value)?.slice(0, 200)}`);
         assertIdvError(out.thrown, where);
-        if (!isString(badValue) && !isPlainObjectLike(badValue)) assert.equal(out.thrown.code, "INVALID_ARGUMENT", where);
+        // Options (issue 14, options.js): a wrong type there is INVALID_OPTION naming the key; no
+        // options at all is no credentials (SIGN_CREDENTIALS_MISSING).
+        const atOptions = badAt === entry.optionsAt;
+        const expected = atOptions ? (badValue === undefined ? "SIGN_CREDENTIALS_MISSING" : "INVALID_OPTION") : "INVALID_ARGUMENT";
+        if (!isString(badValue) && !isPlainObjectLike(badValue)) assert.equal(out.thrown.code, expected, where);
       } else {
         assert.ok(!("thrown" in out), `${where} threw ${"thrown" in out && describeThrown(out.thrown)}`);
         assert.ok(entry.ok(out.value), `${where}: ${JSON.stringify(out.value)}`);
@@ -331,6 +350,18 @@ async function callAndAssert(name, args, badAt, badLabel) {
       const settled = await Promise.resolve(out.value).then((v) => ({ v }), (e) => ({ e }));
       assert.ok(!("e" in settled), `${where} rejected: ${"e" in settled && describeThrown(settled.e)}`);
       assert.equal(settled.v, undefined, where);
+      break;
+    }
+    case "factory": {
+      out = attempt(() => fn(...args));
+      if ("thrown" in out) {
+        assert.ok(isBad, `${where} threw ${describeThrown(out.thrown)}`);
+        assertIdvError(out.thrown, where);
+      } else {
+        assert.ok(entry.ok(out.value), `${where} returned ${typeof out.value}`);
+      }
+      const primitive = badValue !== undefined && typeof badValue !== "function" && !isPlainObjectLike(badValue);
+      if (isBad && primitive) assert.equal(out.thrown?.code, "INVALID_OPTION", `${where} was accepted`);
       break;
     }
     case "diag": {
@@ -448,7 +479,9 @@ test("a wrong type in an options object names the option", () => {
   assert.equal(field(api.checkIdNumber("11010519491231002X", throwingGetters())), "options");
   assert.equal(field(api.checkValidityPeriod({ start: "20160301", end: 20360301 })), "validityEnd");
   assert.equal(field(api.checkValidityPeriod({ start: "20160301", end: "20360301", today: new Date() })), "today");
-  assert.throws(() => api.buildId2MetaVerifyIntl(PERSON, { ...OPTS, nonce: 5 }), (e) => e.code === "INVALID_ARGUMENT" && e.field === "nonce");
+  assert.throws(() => api.buildId2MetaVerifyIntl(PERSON, { ...OPTS, nonce: 5 }), (e) => e.code === "INVALID_OPTION" && e.field === "nonce");
+  assert.throws(() => api.buildId2MetaVerifyIntl(PERSON, { ...OPTS, timeStamp: "x" }), (e) => e.code === "INVALID_OPTION" && e.field === "timeStamp");
+  assert.throws(() => api.signRequest(REQ, { ...OPTS, endpoint: "cloudauth.aliyuncs.com" }), (e) => e.code === "INVALID_OPTION" && e.field === "endpoint");
   assert.throws(() => api.buildId2MetaVerifyIntl({ ...PERSON, name: ["张三"] }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "name");
   // Numbers and booleans are stringified as the SDKs do (issue 13); a Map is refused naming its key.
   assert.throws(() => api.signRequest({ ...REQ, query: { a: new Map() } }, OPTS), (e) => e.code === "INVALID_ARGUMENT" && e.field === "query.a");
