@@ -1,214 +1,191 @@
-//! Bindings of the signer, the builders and the response parser.
+//! Bindings of the builders, the signer and the response mapping (the `sign` feature: the server
+//! module only). The protocol is in `mod.rs`; the field tables are the core's
+//! (`request::inputs`, `response::fields`), so adding an action, an input or a result field needs
+//! no code here.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{options, to_json, today, Failed, JsError};
-use crate::error::{CheckError, ErrorCode, Field};
-use crate::request::{self, BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, PeriodInput};
-use crate::sign::{self, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
+use super::{bad_argument, fields, index, reply_error, reply_set, Reply, SIGN_ERROR};
+use crate::error::{CheckError, Field};
+use crate::request::inputs::{self, InputField, Inputs, OptionField, Options, ACTIONS};
+use crate::request::BuildError;
+use crate::response::fields::{Kind, ResponseFields, ResultField, ResultValues, Value, ENVELOPE_FIELDS, HEADERS, RESULT_OBJECTS};
+use crate::response::{ErrorKind, Verdict};
+use crate::sign::{self, Method, RequestSpec, SignError, SignedRequest, SigningParams};
 
-/// The JS `BuildOptions` (credentials included).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct BuildOptionsJs {
-    access_key_id: Option<String>,
-    access_key_secret: Option<String>,
-    security_token: Option<String>,
-    timestamp: Option<String>,
-    nonce: Option<String>,
-    signature_version: Option<String>,
-    endpoint: Option<String>,
-    long_term_as: Option<String>,
-    today: Option<String>,
+const VERDICTS: [Verdict; 4] = [Verdict::Match, Verdict::Mismatch, Verdict::NotFound, Verdict::Error];
+const ERROR_KINDS: [ErrorKind; 6] =
+    [ErrorKind::Throttled, ErrorKind::Auth, ErrorKind::InvalidRequest, ErrorKind::Server, ErrorKind::Business, ErrorKind::MalformedResponse];
+
+/// The catalog sections of the server module: 3 input fields, 4 option fields, 5 actions (name,
+/// then the comma-separated indexes of its input fields), 6 signer errors (code, field, message,
+/// messageZh), 7 result fields (JSON name, JS name, `t` text or `f` flag), 8 envelope field
+/// names, 9 result object names, 10 header names, 11 verdicts, 12 error kinds.
+pub(super) fn catalog_section(section: u32) -> String {
+    let parts: Vec<String> = match section {
+        3 => InputField::ALL.iter().map(|f| f.js_name().to_string()).collect(),
+        4 => OptionField::ALL.iter().map(|f| f.js_name().to_string()).collect(),
+        5 => ACTIONS
+            .iter()
+            .flat_map(|a| [a.name.to_string(), a.inputs.iter().map(|f| (*f as usize).to_string()).collect::<Vec<_>>().join(",")])
+            .collect(),
+        6 => SignError::ALL.iter().flat_map(|e| [e.as_str(), e.field(), e.message(), e.message_zh()].map(String::from)).collect(),
+        7 => ResultField::ALL
+            .iter()
+            .flat_map(|f| [f.json_name(), f.js_name(), if f.kind() == Kind::Flag { "f" } else { "t" }].map(String::from))
+            .collect(),
+        8 => ENVELOPE_FIELDS.map(String::from).to_vec(),
+        9 => RESULT_OBJECTS.map(String::from).to_vec(),
+        10 => HEADERS.map(String::from).to_vec(),
+        11 => VERDICTS.iter().map(|v| v.as_str().to_string()).collect(),
+        12 => ERROR_KINDS.iter().map(|k| k.as_str().to_string()).collect(),
+        _ => Vec::new(),
+    };
+    parts.join("\0")
 }
 
-// No Debug: the options hold the secret.
-impl BuildOptionsJs {
-    fn signature_version(&self) -> Result<SignatureVersion, CheckError> {
-        match self.signature_version.as_deref() {
-            None | Some("v3") => Ok(SignatureVersion::V3),
-            Some("v1") => Ok(SignatureVersion::V1),
-            Some(_) => Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input)),
+fn build_error(e: &BuildError) -> String {
+    match e {
+        BuildError::Check(c) => reply_error(&CheckError { hint: None, ..c.clone() }),
+        BuildError::Sign(s) => {
+            reply_set(0, SIGN_ERROR.saturating_add(index(SignError::ALL, s)));
+            reply_set(1, 0);
+            reply_set(2, 0);
+            String::new()
         }
     }
-
-    fn credentials(&mut self) -> Credentials {
-        Credentials {
-            access_key_id: self.access_key_id.take().unwrap_or_default(),
-            access_key_secret: self.access_key_secret.take().unwrap_or_default(),
-            security_token: self.security_token.take(),
-        }
-    }
-
-    fn into_build(mut self) -> Result<BuildOptions, CheckError> {
-        Ok(BuildOptions {
-            signature_version: self.signature_version()?,
-            long_term_as: self.long_term_as.as_deref().map_or(Ok(LongTermAs::Chinese), LongTermAs::parse)?,
-            today: today(self.today.as_deref())?,
-            credentials: self.credentials(),
-            timestamp: self.timestamp.take().unwrap_or_default(),
-            nonce: self.nonce.take().unwrap_or_default(),
-            endpoint: self.endpoint.take(),
-        })
-    }
 }
 
-/// `{ ok: false, error: {code, field, message, messageZh} }` (the JS layer throws it as an AliyunIdvError).
-fn thrown(e: &BuildError) -> String {
-    to_json(&Failed { ok: false, error: JsError { code: e.code(), field: e.field(), message: e.message(), message_zh: e.message_zh(), hint: None } })
-}
-
-/// A signed request as NUL-separated fields, which the JS layer splits (no JSON escaping or
-/// parsing on the hot path): method, url, has-body (`1`/`0`), body, canonical request, string to
-/// sign, signature (the last three empty unless `debug`), then header name/value pairs. No field
-/// can hold a NUL: URL, body and canonical strings are percent-encoded, and header values are
-/// checked tokens. Errors answer JSON (`{`), so the two cannot be confused.
-fn signed_to_text(r: &SignedRequest, debug: bool) -> String {
-    let body = r.body.as_deref();
-    let mut fields: Vec<&str> = vec![
-        r.method.as_str(),
-        &r.url,
-        if body.is_some() { "1" } else { "0" },
-        body.unwrap_or(""),
-        if debug { &r.canonical_request } else { "" },
-        if debug { &r.string_to_sign } else { "" },
-        if debug { &r.signature } else { "" },
-    ];
+/// Replies method, url, body (absent when none), canonical request, string to sign, signature
+/// (absent unless `debug`), then the header names and values; slot 1 = the number of headers.
+fn signed(r: &SignedRequest, debug: bool) -> String {
+    let mut out = Reply::new();
+    out.field(r.method.as_str()).field(&r.url).opt(r.body.as_deref());
+    let d = |s: &str| debug.then_some(s).map(String::from);
+    out.opt(d(&r.canonical_request).as_deref()).opt(d(&r.string_to_sign).as_deref()).opt(d(&r.signature).as_deref());
     for (k, v) in &r.headers {
-        fields.push(k);
-        fields.push(v);
+        out.field(k).field(v);
     }
-    fields.join("\0")
+    out.ok(u32::try_from(r.headers.len()).unwrap_or(0))
 }
 
-/// Parses the input and options, then calls the core builder `f`.
-fn build(input: &str, opts: &str, f: fn(PersonJs, &BuildOptions) -> Result<SignedRequest, BuildError>) -> String {
+/// Table-ordered options from fields `from..from + OptionField::ALL.len()`.
+fn options(f: &[Option<&str>], from: usize) -> Options {
+    Options::from_values(f.iter().skip(from).take(OptionField::ALL.len()).map(|v| v.map(String::from)))
+}
+
+/// The one builder export: `action`, then every input field (`InputField::ALL` order), then every
+/// option (`OptionField::ALL` order), absent ones marked absent.
+#[wasm_bindgen]
+pub fn build(action: &str, packed: &str, lens: &[u32]) -> String {
+    let n_in = InputField::ALL.len();
     let run = || -> Result<SignedRequest, BuildError> {
-        let input: PersonJs = options(input)?;
-        let opts: BuildOptionsJs = options(opts)?;
-        f(input, &opts.into_build()?)
+        let f = fields(packed, lens).filter(|f| f.len() == n_in.saturating_add(OptionField::ALL.len())).ok_or_else(|| bad_argument(Field::Input))?;
+        let input = Inputs::from_values(f.iter().take(n_in).map(|v| v.map(String::from)));
+        inputs::build(action, input, options(&f, n_in))
     };
     match run() {
-        Ok(r) => signed_to_text(&r, false),
-        Err(e) => thrown(&e),
+        Ok(r) => signed(&r, false),
+        Err(e) => build_error(&e),
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct PersonJs {
-    id_number: String,
-    name: String,
-    mobile: String,
-    param_type: Option<String>,
-    validity_start: String,
-    validity_end: String,
-    merchant_biz_id: String,
-    merchant_user_id: Option<String>,
-    scene_code: Option<String>,
-}
-
-fn param_type(s: Option<&str>) -> Result<ParamType, CheckError> {
-    s.map_or(Ok(ParamType::Normal), ParamType::parse)
-}
-
-#[wasm_bindgen(js_name = buildId2MetaVerifyIntl)]
-pub fn build_id2_meta_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| request::build_id2_meta_verify_intl(&p.into_id2()?, o))
-}
-
-#[wasm_bindgen(js_name = buildId2MetaVerify)]
-pub fn build_id2_meta_verify(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| request::build_id2_meta_verify(&p.into_id2()?, o))
-}
-
-#[wasm_bindgen(js_name = buildMobile3MetaVerifyIntl)]
-pub fn build_mobile3_meta_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| {
-        let input = Mobile3MetaInput {
-            param_type: param_type(p.param_type.as_deref())?,
-            id_number: p.id_number,
-            name: p.name,
-            mobile: p.mobile,
-        };
-        request::build_mobile3_meta_verify_intl(&input, o)
-    })
-}
-
-#[wasm_bindgen(js_name = buildId2MetaPeriodVerifyIntl)]
-pub fn build_id2_meta_period_verify_intl(input: &str, opts: &str) -> String {
-    build(input, opts, |p, o| {
-        let input = PeriodInput {
-            id_number: p.id_number,
-            name: p.name,
-            validity_start: p.validity_start,
-            validity_end: p.validity_end,
-            merchant_biz_id: p.merchant_biz_id,
-            merchant_user_id: p.merchant_user_id,
-            scene_code: p.scene_code,
-        };
-        request::build_id2_meta_period_verify_intl(&input, o)
-    })
-}
-
-impl PersonJs {
-    fn into_id2(self) -> Result<Id2MetaInput, BuildError> {
-        Ok(Id2MetaInput { param_type: param_type(self.param_type.as_deref())?, id_number: self.id_number, name: self.name })
-    }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct RequestJs {
-    method: Option<String>,
-    host: String,
-    action: String,
-    version: String,
-    query: BTreeMap<String, String>,
-    form: BTreeMap<String, String>,
-}
-
-/// The low-level signer: any RPC action, parameters signed exactly as given.
+/// The low-level signer: fields method, host, action, version, every option (`OptionField::ALL`
+/// order), then the query pairs and the form pairs (name, value each); `n_query` pairs are query.
 #[wasm_bindgen(js_name = signRequest)]
-pub fn sign_request(req: &str, opts: &str) -> String {
+pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
     let run = || -> Result<SignedRequest, BuildError> {
-        let r: RequestJs = options(req)?;
-        let method = match r.method.as_deref() {
+        let f = fields(packed, lens).ok_or_else(|| bad_argument(Field::Input))?;
+        let get = |i: usize| f.get(i).copied().flatten();
+        let method = match get(0) {
             None | Some("POST") => Method::Post,
             Some("GET") => Method::Get,
-            Some(_) => return Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input).into()),
+            Some(_) => return Err(bad_argument(Field::Input).into()),
         };
-        let mut o: BuildOptionsJs = options(opts)?;
+        let mut o = options(&f, 4);
+        let pairs: Vec<(String, String)> = f
+            .get(4usize.saturating_add(OptionField::ALL.len())..)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|p| (p.first().copied().flatten().unwrap_or("").to_string(), p.get(1).copied().flatten().unwrap_or("").to_string()))
+            .collect();
+        let n_query = usize::try_from(n_query).unwrap_or(usize::MAX).min(pairs.len());
+        let (query, form) = pairs.split_at(n_query);
         let spec = RequestSpec {
             method,
-            host: r.host,
+            host: get(1).unwrap_or("").to_string(),
             scheme: sign::Scheme::Https,
-            action: r.action,
-            version: r.version,
-            query: r.query.into_iter().collect(),
-            form: r.form.into_iter().collect(),
+            action: get(2).unwrap_or("").to_string(),
+            version: get(3).unwrap_or("").to_string(),
+            query: query.to_vec(),
+            form: form.to_vec(),
         };
         let params = SigningParams {
             version: o.signature_version()?,
             credentials: o.credentials(),
-            timestamp: o.timestamp.take().unwrap_or_default(),
-            nonce: o.nonce.take().unwrap_or_default(),
+            timestamp: o.take_field(OptionField::Timestamp).unwrap_or_default(),
+            nonce: o.take_field(OptionField::Nonce).unwrap_or_default(),
         };
         Ok(sign::sign(&spec, &params)?)
     };
     match run() {
-        Ok(r) => signed_to_text(&r, true),
-        Err(e) => thrown(&e),
+        Ok(r) => signed(&r, true),
+        Err(e) => build_error(&e),
     }
 }
 
-/// Interprets an answer; never fails.
+/// A value the host tagged with its JSON type: `s` string, `n` integer, `t` / `f` boolean.
+fn value(v: Option<&str>) -> Option<Value> {
+    let v = v?;
+    let rest = v.get(1..)?.to_string();
+    match v.as_bytes().first()? {
+        b's' => Some(Value::Text(rest)),
+        b'n' => Some(Value::Int(rest)),
+        b't' => Some(Value::Bool(true)),
+        b'f' => Some(Value::Bool(false)),
+        _ => None,
+    }
+}
+
+/// Interprets an answer; never fails. Fields: the header values (`HEADERS` order), the envelope
+/// fields (`ENVELOPE_FIELDS` order, tagged), then — when `result` — the result fields
+/// (`ResultField::ALL` order, tagged). `is_object`: the body parsed as a JSON object.
+///
+/// Replies requestId, code, message, then each result field (absent when absent; flags as
+/// `t`/`f`), retryAfterMs (decimal), description, descriptionZh; slot 1: verdict index |
+/// billed << 4 | retryable << 5 | (errorKind index + 1) << 8.
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(action: &str, http_status: u16, body: &str, headers: &str) -> String {
-    let headers: BTreeMap<String, String> = options(headers).unwrap_or_default();
-    let headers: Vec<(String, String)> = headers.into_iter().collect();
-    to_json(&crate::response::parse_response(action, http_status, body, &headers))
+pub fn parse_response(action: &str, http_status: u16, is_object: bool, result: bool, packed: &str, lens: &[u32]) -> String {
+    let f = fields(packed, lens).unwrap_or_default();
+    let get = |i: usize| f.get(i).copied().flatten();
+    let headers: Vec<(String, String)> =
+        HEADERS.iter().enumerate().filter_map(|(i, h)| get(i).map(|v| (h.to_string(), v.to_string()))).collect();
+    let env = HEADERS.len();
+    let body = ResponseFields {
+        is_object,
+        request_id: value(get(env)),
+        code: value(get(env.saturating_add(1))),
+        message: value(get(env.saturating_add(2))),
+        result: result.then(|| {
+            let mut r = ResultValues::default();
+            for (i, rf) in ResultField::ALL.iter().enumerate() {
+                r.set(*rf, value(get(env.saturating_add(ENVELOPE_FIELDS.len()).saturating_add(i))));
+            }
+            r
+        }),
+    };
+    let r = crate::response::interpret(action, http_status, &body, &headers);
+    let mut out = Reply::new();
+    out.opt(r.request_id.as_deref()).opt(r.code.as_deref()).opt(r.message.as_deref());
+    for rf in ResultField::ALL {
+        match r.result.get(*rf) {
+            Some(Value::Text(s) | Value::Int(s)) => out.field(s),
+            Some(Value::Bool(b)) => out.field(if *b { "t" } else { "f" }),
+            None => out.opt(None),
+        };
+    }
+    out.opt(r.retry_after_ms.map(|ms| ms.to_string()).as_deref()).field(r.description).field(r.description_zh);
+    let kind = r.error_kind.map_or(0, |k| index(&ERROR_KINDS, &k).saturating_add(1));
+    let flags = index(&VERDICTS, &r.verdict) | u32::from(r.billed) << 4 | u32::from(r.retryable) << 5 | kind << 8;
+    out.ok(flags)
 }

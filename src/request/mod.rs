@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod endpoint;
+pub mod inputs;
 
 use chrono::NaiveDate;
 

@@ -74,13 +74,13 @@ fn numbers_or_strings() {
         r#"{"RequestId":"r","Code":"200","ResultObject":{"BizCode":"1"}}"#,
     ] {
         let r = parse(ID2, 200, body);
-        assert_eq!((r.verdict, r.billed, r.biz_code.as_deref()), (Verdict::Match, true, Some("1")), "{body}");
+        assert_eq!((r.verdict, r.billed, r.biz_code()), (Verdict::Match, true, Some("1")), "{body}");
     }
     let r = parse("Mobile3MetaVerifyIntl", 200, r#"{"Code":"Success","Result":{"BizCode":2,"SubCode":203,"IspName":"CMCC"}}"#);
-    assert_eq!((r.verdict, r.sub_code.as_deref()), (Verdict::Mismatch, Some("203")));
+    assert_eq!((r.verdict, r.sub_code()), (Verdict::Mismatch, Some("203")));
     assert!(r.description.contains("ID number") && r.description.contains("name differs"));
     let r = parse("Id2MetaPeriodVerifyIntl", 200, r#"{"Code":"Success","Result":{"Passed":true,"SubCode":200}}"#);
-    assert_eq!((r.verdict, r.passed, r.billed), (Verdict::Match, Some(true), true));
+    assert_eq!((r.verdict, r.passed(), r.billed), (Verdict::Match, Some(true), true));
 }
 
 #[test]
