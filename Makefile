@@ -40,11 +40,14 @@ test-tables:
 	python3 scripts/gen-tables.py --check
 
 test-native:
-	cargo test --all-targets
+	cargo test --all-targets --features json
+	cargo test --lib --no-default-features
 
 test-lint:
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --all-targets --features json -- -D warnings
+	cargo clippy --lib --no-default-features -- -D warnings
 
 test-wasm-node:
 	$(WASM_RUNNER) cargo test --target wasm32-unknown-unknown --test wasm
@@ -110,7 +113,7 @@ BENCH_NICE := $(shell nice -n -5 true 2>/dev/null && echo nice -n -5)
 bench: build
 	@if [ ! -d bench/node_modules ] || ! npm ls --prefix bench --depth=0 >/dev/null 2>&1; then npm ci --prefix bench --no-audit --no-fund; fi
 	node bench/corpus.mjs --check
-	$(BENCH_NICE) cargo bench --bench core
+	$(BENCH_NICE) cargo bench --bench core --features json
 	$(BENCH_NICE) node bench/run.mjs --markdown | tee target/bench-results.md
 
 clean:

@@ -162,3 +162,24 @@ pub(crate) fn bad_argument(field: Field) -> CheckError {
 pub(crate) fn today(s: Option<&str>) -> Result<chrono::NaiveDate, CheckError> {
     s.and_then(crate::date::parse_today).ok_or_else(|| CheckError::new(ErrorCode::TodayInvalid, Field::Today))
 }
+
+/// The last reply as the JS layer reads it: status, slot 1, and the fields of `text` (for tests
+/// of the protocol; the package reads the slots directly).
+pub fn read_reply(text: &str) -> (u32, u32, Vec<Option<String>>) {
+    let get = |i: usize| REPLY.get(i).map_or(0, |a| a.load(Relaxed));
+    let n = usize::try_from(get(2)).unwrap_or(0);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut at = 0usize;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let len = get(i.saturating_add(3));
+        if len == ABSENT {
+            out.push(None);
+            continue;
+        }
+        let end = at.saturating_add(usize::try_from(len).unwrap_or(0));
+        out.push(units.get(at..end).map(String::from_utf16_lossy));
+        at = end;
+    }
+    (get(0), get(1), out)
+}

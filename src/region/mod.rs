@@ -18,7 +18,7 @@ static DATA: &[u8; TOTAL] = include_bytes!("regions.bin");
 static DATA: &[u8; NAMES_AT] = &head(include_bytes!("regions.bin"));
 
 #[cfg(not(feature = "region-names"))]
-#[allow(clippy::indexing_slicing)] // const evaluation: an out-of-range index fails the build
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const evaluation: an error fails the build
 const fn head<const N: usize>(all: &[u8; TOTAL]) -> [u8; N] {
     let mut out = [0u8; N];
     let mut i = 0;
@@ -192,9 +192,36 @@ pub fn province_name(province: u32) -> Option<&'static str> {
     lookup(province.saturating_mul(10000)).and_then(|r| r.name())
 }
 
+/// Tests of the checks-only build load the names the way the package does.
+#[cfg(all(test, not(feature = "region-names")))]
+pub(crate) fn load_names_for_tests() {
+    let all = include_bytes!("regions.bin");
+    let names = core::str::from_utf8(all.get(NAMES_AT..).unwrap_or(&[])).map(String::from).unwrap_or_default();
+    assert!(load_names(names));
+}
+#[cfg(all(test, feature = "region-names"))]
+pub(crate) fn load_names_for_tests() {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(feature = "region-names"))]
+    #[test]
+    fn names_load_only_from_the_matching_section() {
+        assert!(!load_names(String::from("北京市\n")));
+        assert!(!load_names("x".repeat(TOTAL - NAMES_AT)), "must end with a newline");
+        load_names_for_tests();
+        assert_eq!(lookup(110105).unwrap().name(), Some("朝阳区"));
+        assert_eq!(province_name(65), Some("新疆维吾尔自治区"));
+    }
+
+    #[cfg(feature = "region-names")]
+    #[test]
+    fn compiled_in_names_accept_only_their_own_section() {
+        assert!(!load_names(String::from("北京市\n")));
+        assert_eq!(lookup(110105).unwrap().name(), Some("朝阳区"));
+    }
 
     #[test]
     fn layout_matches_the_blob() {

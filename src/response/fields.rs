@@ -167,7 +167,7 @@ pub fn from_json(body: &str) -> ResponseFields {
         match v? {
             J::String(s) => Some(Value::Text(s.clone())),
             // Integers JS represents exactly (what JSON.parse + Number.isSafeInteger keep).
-            J::Number(n) => n.as_i64().filter(|i| i.unsigned_abs() <= (1u64 << 53) - 1).map(|i| Value::Int(i.to_string())),
+            J::Number(n) => n.as_i64().filter(|i| i.unsigned_abs() < (1u64 << 53)).map(|i| Value::Int(i.to_string())),
             J::Bool(b) => Some(Value::Bool(*b)),
             _ => None,
         }

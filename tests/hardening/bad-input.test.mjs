@@ -171,6 +171,7 @@ const REQ = { method: "POST", host: "cloudauth-intl.cn-hongkong.aliyuncs.com", a
  *   parse   returns a VerifyResult, never throws
  *   class   `new` never throws; `code` is a string
  *   noop    initSync/init once initialised: a no-op whatever the argument
+ *   names   loadRegionNames: resolves to true whatever the argument (the server module has the names)
  *   client  createClient: throws AliyunIdvError for each bad options value (methods: see the tests below)
  *   diag    __wasmMemoryBytes: ignores arguments, returns the memory size
  */
@@ -200,6 +201,7 @@ const TABLE = {
   AliyunIdvError: { kind: "class", good: ["SOME_CODE", "a message", { field: "idNumber" }] },
   initSync: { kind: "noop", good: [undefined] },
   default: { kind: "noop", good: [undefined] },
+  loadRegionNames: { kind: "names", good: [] },
   __wasmMemoryBytes: { kind: "diag", good: [] },
 };
 
@@ -316,6 +318,12 @@ async function callAndAssert(name, args, badAt, badLabel) {
       const settled = await Promise.resolve(out.value).then((v) => ({ v }), (e) => ({ e }));
       assert.ok(!("e" in settled), `${where} rejected: ${"e" in settled && describeThrown(settled.e)}`);
       assert.equal(settled.v, undefined, where);
+      break;
+    }
+    case "names": {
+      out = attempt(() => fn(...args));
+      assert.ok(!("thrown" in out), `${where} threw ${"thrown" in out && describeThrown(out.thrown)}`);
+      assert.equal(await out.value, true, where);
       break;
     }
     case "diag": {
