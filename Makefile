@@ -80,7 +80,9 @@ test-mock:
 
 test-types:
 	node node_modules/typescript/bin/tsc -p "$(PKGTEST)/tsconfig.json"
-	@echo "tsc --strict: the declarations type-check (ESM and CommonJS)"
+	node node_modules/typescript/bin/tsc -p "$(PKGTEST)/tsconfig.node.json" --typeRoots "$(CURDIR)/node_modules/@types"
+	node node_modules/typescript/bin/tsc -p "$(PKGTEST)/tsconfig.workers.json" --typeRoots "$(CURDIR)/node_modules/@cloudflare"
+	@echo "tsc --strict: the declarations type-check (ESM and CommonJS; with the DOM, with --lib es2022 --types node, with workers-types)"
 
 test-workerd:
 	node --test tests/workerd/
