@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
+        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-bundlers test-www www mock clean bench fuzz
 
 all: build
 
@@ -25,7 +25,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www
+test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-bundlers test-www
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -89,6 +89,13 @@ test-workerd:
 
 test-browser:
 	node --test tests/browser/
+
+## the packed tarball built by Vite, webpack and esbuild (browser and Node server bundles) with default
+## settings and run in Chromium or Node, and `wrangler deploy --dry-run`; the bundlers are pinned in
+## tests/bundlers/package-lock.json (installed here, outside the root lockfile)
+test-bundlers: test-package
+	@if [ ! -d tests/bundlers/node_modules ] || ! npm ls --prefix tests/bundlers --depth=0 >/dev/null 2>&1; then npm ci --prefix tests/bundlers --no-audit --no-fund; fi
+	node --test tests/bundlers/
 
 ## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60), then merge the finds into
 ## fuzz/corpus/ (replayed by `cargo test`). Not part of `make test`; see fuzz/README.md.

@@ -16,7 +16,16 @@ const gz = (b) => gzipSync(b, { level: 9 }).length;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
 for (const f of readdirSync(at("pkg-template/"))) copyFileSync(at("pkg-template/" + f), new URL(f, out));
-for (const f of ["aliyun_idv.js", "aliyun_idv_bg.wasm", "aliyun_idv_browser.js"]) copyFileSync(at("build/bindgen/" + f), new URL(f, out));
+for (const f of ["aliyun_idv.js", "aliyun_idv_bg.wasm"]) copyFileSync(at("build/bindgen/" + f), new URL(f, out));
+// The browser module is only ever instantiated from its inlined bytes (initSync): its generated
+// default-URL fetch is removed, so no bundler looks for a .wasm file that is not shipped.
+const browserGlue = readFileSync(at("build/bindgen/aliyun_idv_browser.js"), "utf8");
+const defaultUrl = "module_or_path = new URL('aliyun_idv_browser_bg.wasm', import.meta.url);";
+if (!browserGlue.includes(defaultUrl)) throw new Error("assemble-pkg: the browser glue's default URL has changed");
+writeFileSync(
+  new URL("aliyun_idv_browser.js", out),
+  browserGlue.replace(defaultUrl, 'throw new Error("aliyun-idv: the browser module is inlined (browser.mjs); it has no .wasm file");'),
+);
 copyFileSync(at("README.md"), new URL("README.md", out));
 copyFileSync(at("NOTICE.md"), new URL("NOTICE.md", out));
 copyFileSync(at("SECURITY.md"), new URL("SECURITY.md", out));
@@ -69,8 +78,8 @@ await build({
   platform: "node",
   target: "node20",
   external: ["./aliyun_idv_bg.wasm.base64.cjs"],
-  define: { "import.meta.url": "__aliyunIdvModuleUrl" },
-  banner: { js: 'const __aliyunIdvModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Only the generated async init (never called in Node) reads import.meta.url.
+  define: { "import.meta.url": "undefined" },
   logLevel: "warning",
 });
 
