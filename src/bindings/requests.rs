@@ -11,7 +11,7 @@ use crate::request::inputs::{self, InputField, Inputs, OptionField, Options, ACT
 use crate::request::BuildError;
 use crate::response::fields::{Kind, ResponseFields, ResultField, ResultValues, Value, ENVELOPE_FIELDS, HEADERS, RESULT_OBJECTS};
 use crate::response::{ErrorKind, Verdict};
-use crate::sign::{self, Method, RequestSpec, SignError, SignedRequest, SigningParams};
+use crate::sign::{self, Method, RequestSpec, SignError, SignedRequest, SigningDebug, SigningParams};
 
 const VERDICTS: [Verdict; 4] = [Verdict::Match, Verdict::Mismatch, Verdict::NotFound, Verdict::Error];
 const ERROR_KINDS: [ErrorKind; 6] =
@@ -57,12 +57,13 @@ fn build_error(e: &BuildError) -> String {
 }
 
 /// Replies method, url, body (absent when none), canonical request, string to sign, signature
-/// (absent unless `debug`), then the header names and values; slot 1 = the number of headers.
-fn signed(r: &SignedRequest, debug: bool) -> String {
+/// (absent without `debug`), then the header names and values; slot 1 = the number of headers.
+fn signed(r: &SignedRequest, debug: Option<&SigningDebug>) -> String {
     let mut out = Reply::new();
     out.field(r.method.as_str()).field(&r.url).opt(r.body.as_deref());
-    let d = |s: &str| debug.then_some(s).map(String::from);
-    out.opt(d(&r.canonical_request).as_deref()).opt(d(&r.string_to_sign).as_deref()).opt(d(&r.signature).as_deref());
+    out.opt(debug.map(|d| d.canonical_request.as_str()))
+        .opt(debug.map(|d| d.string_to_sign.as_str()))
+        .opt(debug.map(|d| d.signature.as_str()));
     for (k, v) in &r.headers {
         out.field(k).field(v);
     }
@@ -85,7 +86,7 @@ pub fn build(action: &str, packed: &str, lens: &[u32]) -> String {
         inputs::build(action, input, options(&f, n_in))
     };
     match run() {
-        Ok(r) => signed(&r, false),
+        Ok(r) => signed(&r, None),
         Err(e) => build_error(&e),
     }
 }
@@ -94,7 +95,7 @@ pub fn build(action: &str, packed: &str, lens: &[u32]) -> String {
 /// order), then the query pairs and the form pairs (name, value each); `n_query` pairs are query.
 #[wasm_bindgen(js_name = signRequest)]
 pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
-    let run = || -> Result<SignedRequest, BuildError> {
+    let run = || -> Result<(SignedRequest, SigningDebug), BuildError> {
         let f = fields(packed, lens).ok_or_else(|| bad_argument(Field::Input))?;
         let get = |i: usize| f.get(i).copied().flatten();
         let method = match get(0) {
@@ -126,10 +127,10 @@ pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
             timestamp: o.take_field(OptionField::Timestamp).unwrap_or_default(),
             nonce: o.take_field(OptionField::Nonce).unwrap_or_default(),
         };
-        Ok(sign::sign(&spec, &params)?)
+        Ok(sign::sign_with_debug(&spec, &params)?)
     };
     match run() {
-        Ok(r) => signed(&r, true),
+        Ok((r, debug)) => signed(&r, Some(&debug)),
         Err(e) => build_error(&e),
     }
 }

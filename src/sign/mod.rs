@@ -113,9 +113,10 @@ pub struct SigningParams {
     pub version: SignatureVersion,
 }
 
-/// What to send, plus the intermediate strings. It carries the STS token (if any) and the
-/// parameters, which may be personal data: do not log it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What to send. It carries the STS token (if any) and the parameters, which may be personal
+/// data: its `Debug` redacts the `authorization` and `x-acs-security-token` headers, the query
+/// (where V1 puts the token and the signature) and the body.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedRequest {
     pub method: Method,
     /// `https://{host}/` plus `?query` when there is one.
@@ -124,11 +125,53 @@ pub struct SignedRequest {
     pub headers: Vec<(String, String)>,
     /// The form body, when `form` is non-empty.
     pub body: Option<String>,
+}
+
+/// The intermediate strings of a signature, for debugging a mismatch with the service (what
+/// [`sign_with_debug`] adds; `signRequest` in the package returns them). They hold the parameters
+/// (V1: the security token too): its `Debug` shows only their lengths.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SigningDebug {
     /// V3: the canonical request; V1: the canonical query string.
     pub canonical_request: String,
     pub string_to_sign: String,
     /// V3: lower-case hex; V1: base64.
     pub signature: String,
+}
+
+const REDACTED: &str = "<redacted>";
+
+impl core::fmt::Debug for SignedRequest {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let url = match self.url.split_once('?') {
+            Some((base, _)) => [base, "?", REDACTED].concat(),
+            None => self.url.clone(),
+        };
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| match k.as_str() {
+                "authorization" | "x-acs-security-token" => (k.as_str(), REDACTED),
+                _ => (k.as_str(), v.as_str()),
+            })
+            .collect();
+        f.debug_struct("SignedRequest")
+            .field("method", &self.method)
+            .field("url", &url)
+            .field("headers", &headers)
+            .field("body", &self.body.as_ref().map(|_| REDACTED))
+            .finish()
+    }
+}
+
+impl core::fmt::Debug for SigningDebug {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("SigningDebug")
+            .field("canonical_request_len", &self.canonical_request.len())
+            .field("string_to_sign_len", &self.string_to_sign.len())
+            .field("signature", &REDACTED)
+            .finish()
+    }
 }
 
 /// Parameter names that V1 fills itself.
@@ -148,6 +191,11 @@ const V1_RESERVED: &[&str] = &[
 
 /// Signs `req`. Pure: the same inputs always give the same output.
 pub fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRequest, SignError> {
+    sign_with_debug(req, params).map(|(signed, _)| signed)
+}
+
+/// [`sign`], plus the intermediate strings.
+pub fn sign_with_debug(req: &RequestSpec, params: &SigningParams) -> Result<(SignedRequest, SigningDebug), SignError> {
     validate(req, params)?;
     match params.version {
         SignatureVersion::V3 => v3::sign(req, params),
@@ -459,8 +507,26 @@ mod tests {
     fn empty_value_is_signed_as_key_equals() {
         let mut req = ok_req();
         req.query = vec![("UserName".into(), String::new())];
-        let out = sign(&req, &ok_params(SignatureVersion::V3)).unwrap();
+        let (out, debug) = sign_with_debug(&req, &ok_params(SignatureVersion::V3)).unwrap();
         assert!(out.url.ends_with("/?UserName="), "{}", out.url);
-        assert!(out.canonical_request.contains("\nUserName=\n"));
+        assert!(debug.canonical_request.contains("\nUserName=\n"));
+        assert_eq!(out, sign(&req, &ok_params(SignatureVersion::V3)).unwrap());
+    }
+
+    #[test]
+    fn debug_prints_redact_the_token_the_signature_the_query_and_the_body() {
+        let mut req = ok_req();
+        req.query = vec![("IdentifyNum".into(), "11010519491231002X".into())];
+        req.form = vec![("UserName".into(), "张三".into())];
+        for version in [SignatureVersion::V3, SignatureVersion::V1] {
+            let (out, debug) = sign_with_debug(&req, &ok_params(version)).unwrap();
+            let printed = format!("{out:?} {out:#?} {debug:?} {debug:#?}");
+            for secret in ["sts-T0KEN", "s3cr3t-VALUE", "11010519491231002X", "%E5%BC%A0%E4%B8%89", debug.signature.as_str()] {
+                assert!(!printed.contains(secret), "{version:?}: {secret} in {printed}");
+            }
+            // What is not sensitive stays readable.
+            assert!(printed.contains("https://cloudauth-intl.cn-hongkong.aliyuncs.com/?") && printed.contains("content-type"), "{printed}");
+            assert!(printed.contains("<redacted>"));
+        }
     }
 }
