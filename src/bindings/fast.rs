@@ -92,16 +92,16 @@ pub fn scratch_bytes() -> usize {
 /// the sections of `requests::catalog_section`. An unknown section is "".
 #[wasm_bindgen]
 pub fn catalog(section: u32) -> String {
-    let parts: Vec<&str> = match section {
-        0 => ErrorCode::ALL.iter().flat_map(|c| [c.as_str(), c.message(), c.message_zh()]).collect(),
-        1 => Field::ALL.iter().map(|f| f.as_str()).collect(),
-        2 => CARRIERS.iter().map(|c| c.as_str()).collect(),
+    use super::nul_joined;
+    match section {
+        0 => nul_joined(ErrorCode::ALL.iter().flat_map(|c| [c.as_str(), c.message(), c.message_zh()])),
+        1 => nul_joined(Field::ALL.iter().map(|f| f.as_str())),
+        2 => nul_joined(CARRIERS.iter().map(|c| c.as_str())),
         #[cfg(feature = "sign")]
-        n => return super::requests::catalog_section(n),
+        n => super::requests::catalog_section(n),
         #[cfg(not(feature = "sign"))]
-        _ => Vec::new(),
-    };
-    parts.join("\0")
+        _ => String::new(),
+    }
 }
 
 /// The name of a region code, or "" when the table has none (or the names are not loaded).

@@ -154,6 +154,18 @@ pub(crate) fn reply_error(e: &CheckError) -> String {
     hint.to_string()
 }
 
+/// Strings joined with NUL (a catalog section), without intermediate allocations.
+pub(crate) fn nul_joined<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.push('\0');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
 pub(crate) fn bad_argument(field: Field) -> CheckError {
     CheckError::new(ErrorCode::InvalidArgument, field)
 }

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{bad_argument, fields, index, reply_error, reply_set, Reply, SIGN_ERROR};
+use super::{bad_argument, fields, index, nul_joined, reply_error, reply_set, Reply, SIGN_ERROR};
 use crate::error::{CheckError, Field};
 use crate::request::inputs::{self, InputField, Inputs, OptionField, Options, ACTIONS};
 use crate::request::BuildError;
@@ -22,27 +22,42 @@ const ERROR_KINDS: [ErrorKind; 6] =
 /// messageZh), 7 result fields (JSON name, JS name, `t` text or `f` flag), 8 envelope field
 /// names, 9 result object names, 10 header names, 11 verdicts, 12 error kinds.
 pub(super) fn catalog_section(section: u32) -> String {
-    let parts: Vec<String> = match section {
-        3 => InputField::ALL.iter().map(|f| f.js_name().to_string()).collect(),
-        4 => OptionField::ALL.iter().map(|f| f.js_name().to_string()).collect(),
-        5 => ACTIONS
-            .iter()
-            .flat_map(|a| [a.name.to_string(), a.inputs.iter().map(|f| (*f as usize).to_string()).collect::<Vec<_>>().join(",")])
-            .collect(),
-        6 => SignError::ALL.iter().flat_map(|e| [e.as_str(), e.field(), e.message(), e.message_zh()].map(String::from)).collect(),
-        7 => ResultField::ALL
-            .iter()
-            .flat_map(|f| [f.json_name(), f.js_name(), if f.kind() == Kind::Flag { "f" } else { "t" }].map(String::from))
-            .collect(),
-        8 => ENVELOPE_FIELDS.map(String::from).to_vec(),
-        9 => RESULT_OBJECTS.map(String::from).to_vec(),
-        10 => HEADERS.map(String::from).to_vec(),
-        11 => VERDICTS.iter().map(|v| v.as_str().to_string()).collect(),
-        12 => ERROR_KINDS.iter().map(|k| k.as_str().to_string()).collect(),
-        _ => Vec::new(),
-    };
-    parts.join("\0")
+    match section {
+        3 => nul_joined(InputField::ALL.iter().map(|f| f.js_name())),
+        4 => nul_joined(OptionField::ALL.iter().map(|f| f.js_name())),
+        5 => {
+            let mut out = String::new();
+            for (i, a) in ACTIONS.iter().enumerate() {
+                if i > 0 {
+                    out.push('\0');
+                }
+                out.push_str(a.name);
+                out.push('\0');
+                for (j, f) in a.inputs.iter().enumerate() {
+                    if j > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(DIGITS.get(*f as usize).copied().unwrap_or(""));
+                }
+            }
+            out
+        }
+        6 => nul_joined(SignError::ALL.iter().flat_map(|e| [e.as_str(), e.field(), e.message(), e.message_zh()])),
+        7 => nul_joined(ResultField::ALL.iter().flat_map(|f| [f.json_name(), f.js_name(), if f.kind() == Kind::Flag { "f" } else { "t" }])),
+        8 => nul_joined(ENVELOPE_FIELDS),
+        9 => nul_joined(RESULT_OBJECTS),
+        10 => nul_joined(HEADERS),
+        11 => nul_joined(VERDICTS.iter().map(|v| v.as_str())),
+        12 => nul_joined(ERROR_KINDS.iter().map(|k| k.as_str())),
+        _ => String::new(),
+    }
 }
+
+/// Input field indexes as text (the input table stays well under this many fields).
+const DIGITS: [&str; 32] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21",
+    "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+];
 
 fn build_error(e: &BuildError) -> String {
     match e {
