@@ -59,7 +59,7 @@ test-wasm-browser:
 ## the packed tarball installed into a fresh project, then used from each runtime
 test-package:
 	node tests/package/prepare.mjs
-	cd "$(PKGTEST)" && node --test esm.test.mjs cjs.test.cjs wire.test.mjs
+	cd "$(PKGTEST)" && node --test esm.test.mjs cjs.test.cjs wire.test.mjs guard.test.mjs instance.test.mjs
 
 ## the installed package against the official @alicloud/openapi-util on random requests
 test-differential:
