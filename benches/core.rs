@@ -76,10 +76,10 @@ fn main() {
     let today = parse_today(corpus["today"].as_str().expect("today")).expect("today");
     let id_opts = IdOptions { today, allow_residence_permit: false };
     let credentials = Credentials { access_key_id: ACCESS_KEY_ID.into(), access_key_secret: ACCESS_KEY_SECRET.into(), security_token: None };
-    let signing = |version| SigningParams { credentials: credentials.clone(), timestamp: TIMESTAMP.into(), nonce: NONCE.into(), version };
+    let signing = |version| SigningParams { credentials: credentials.clone(), timestamp: aliyun_idv::Timestamp::parse(TIMESTAMP).expect("timestamp"), nonce: NONCE.into(), version };
     let build_opts = |signature_version| BuildOptions {
         credentials: credentials.clone(),
-        timestamp: TIMESTAMP.into(),
+        timestamp: aliyun_idv::Timestamp::parse(TIMESTAMP).expect("timestamp"),
         nonce: NONCE.into(),
         signature_version,
         endpoint: None,

@@ -394,6 +394,22 @@ fn dates_inner(u: &mut Unstructured) -> Result<()> {
     Ok(())
 }
 
+/// A timestamp parsed once, as the boundary does; a text that does not parse is checked to be
+/// refused with SIGN_TIMESTAMP_INVALID (and `None` ends the case). A parsed one writes back as given.
+fn parsed_timestamp(u: &mut Unstructured) -> Result<Option<aliyun_idv::Timestamp>> {
+    let text = timestamp(u)?;
+    match aliyun_idv::Timestamp::parse(&text) {
+        Ok(t) => {
+            assert_eq!(t.text(), text, "a parsed timestamp writes back as given");
+            Ok(Some(t))
+        }
+        Err(e) => {
+            assert_eq!(e, aliyun_idv::SignError::TimestampInvalid);
+            Ok(None)
+        }
+    }
+}
+
 fn timestamp(u: &mut Unstructured) -> Result<String> {
     Ok(match u.int_in_range(0u8..=5)? {
         0 => any_str(u, &["2026-01-15T08:30:00Z", "Z", "T", ":", "-", "60", "24", "9999", "0000", "2024-02-29"])?,
@@ -553,7 +569,8 @@ fn sign_inner(u: &mut Unstructured) -> Result<()> {
         query: pairs(u)?,
         form: if u.ratio(1u8, 3u8)? { Vec::new() } else { pairs(u)? },
     };
-    let params = SigningParams { credentials: credentials(u)?, timestamp: timestamp(u)?, nonce: token(u)?, version };
+    let Some(timestamp) = parsed_timestamp(u)? else { return Ok(()) };
+    let params = SigningParams { credentials: credentials(u)?, timestamp, nonce: token(u)?, version };
     let first = sign_with_debug(&req, &params);
     assert_eq!(first, sign_with_debug(&req, &params), "sign is not deterministic");
     let secret = params.credentials.access_key_secret.clone();
@@ -588,7 +605,8 @@ fn sign_inner(u: &mut Unstructured) -> Result<()> {
 fn build_options(u: &mut Unstructured, today: NaiveDate) -> Result<BuildOptions> {
     Ok(BuildOptions {
         credentials: credentials(u)?,
-        timestamp: timestamp(u)?,
+        // A timestamp that does not parse never reaches a builder (checked in parsed_timestamp).
+        timestamp: parsed_timestamp(u)?.ok_or(arbitrary::Error::IncorrectFormat)?,
         nonce: token(u)?,
         signature_version: if bool::arbitrary(u)? { SignatureVersion::V3 } else { SignatureVersion::V1 },
         endpoint: match u.int_in_range(0u8..=3)? {

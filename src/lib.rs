@@ -44,4 +44,4 @@ pub use response::parse_response;
 #[cfg(feature = "sign")]
 pub use response::{interpret, ErrorKind, ResponseFields, Verdict, VerifyResult};
 #[cfg(feature = "sign")]
-pub use sign::{sign, sign_with_debug, Credentials, Method, RequestSpec, Scheme, SignError, SignatureVersion, SignedRequest, SigningDebug, SigningParams};
+pub use sign::{sign, sign_with_debug, Credentials, Method, RequestSpec, Scheme, SignError, SignatureVersion, SignedRequest, SigningDebug, SigningParams, Timestamp};

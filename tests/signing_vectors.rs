@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use aliyun_idv::sign::{sign, sign_with_debug, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningDebug, SigningParams};
+use aliyun_idv::sign::{sign, sign_with_debug, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningDebug, SigningParams, Timestamp};
 use serde_json::Value;
 
 fn load() -> Value {
@@ -88,7 +88,7 @@ fn spec_and_params(case: &Value, version: SignatureVersion) -> (RequestSpec, Sig
             access_key_secret: s(c, "/access_key_secret"),
             security_token: c["security_token"].as_str().map(String::from),
         },
-        timestamp: s(case, "/timestamp"),
+        timestamp: Timestamp::parse(&s(case, "/timestamp")).unwrap(),
         nonce: s(case, "/nonce"),
         version,
     };

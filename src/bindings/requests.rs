@@ -139,7 +139,7 @@ pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
         let params = SigningParams {
             version: o.signature_version()?,
             credentials: o.credentials(),
-            timestamp: o.take_field(OptionField::Timestamp).unwrap_or_default(),
+            timestamp: o.timestamp()?,
             nonce: o.take_field(OptionField::Nonce).unwrap_or_default(),
         };
         Ok(sign::sign_with_debug(&spec, &params)?)

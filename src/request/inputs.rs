@@ -8,7 +8,7 @@
 
 use super::{BuildError, BuildOptions, Id2MetaInput, LongTermAs, Mobile3MetaInput, ParamType, PeriodInput};
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::sign::{Credentials, SignatureVersion, SignedRequest};
+use crate::sign::{Credentials, SignError, SignatureVersion, SignedRequest, Timestamp};
 
 macro_rules! field_table {
     ($(#[$doc:meta])* $name:ident { $( $variant:ident => $js:literal, )* }) => {
@@ -123,6 +123,11 @@ impl Options {
         }
     }
 
+    /// The timestamp, parsed (absent: `SIGN_TIMESTAMP_INVALID`).
+    pub fn timestamp(&mut self) -> Result<Timestamp, SignError> {
+        Timestamp::parse(self.take_field(OptionField::Timestamp).as_deref().unwrap_or(""))
+    }
+
     /// The credentials, moved out.
     pub fn credentials(&mut self) -> Credentials {
         Credentials {
@@ -132,8 +137,9 @@ impl Options {
         }
     }
 
-    /// The options of a builder; `today` is required (the package fills it).
-    pub fn into_build(mut self) -> Result<BuildOptions, CheckError> {
+    /// The options of a builder; `today` is required (the package fills it). The timestamp is
+    /// parsed here, once.
+    pub fn into_build(mut self) -> Result<BuildOptions, BuildError> {
         let signature_version = self.signature_version()?;
         let long_term_as = self.take_field(OptionField::LongTermAs).as_deref().map_or(Ok(LongTermAs::Chinese), LongTermAs::parse)?;
         let today = self
@@ -146,7 +152,7 @@ impl Options {
             long_term_as,
             today,
             credentials: self.credentials(),
-            timestamp: self.take_field(OptionField::Timestamp).unwrap_or_default(),
+            timestamp: self.timestamp()?,
             nonce: self.take_field(OptionField::Nonce).unwrap_or_default(),
             endpoint: self.take_field(OptionField::Endpoint),
         })
@@ -270,6 +276,10 @@ mod tests {
         let mut o = opts();
         o.set(OptionField::LongTermAs, "forever");
         assert_eq!(build("Id2MetaVerifyIntl", Inputs::default(), o).unwrap_err().code(), "LONG_TERM_AS_INVALID");
+        // The timestamp is parsed with the options, before the inputs are checked.
+        let mut o = opts();
+        o.set(OptionField::Timestamp, "2026-01-15 08:30:00");
+        assert_eq!(build("Id2MetaVerifyIntl", Inputs::default(), o).unwrap_err().code(), "SIGN_TIMESTAMP_INVALID");
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod inputs;
 use chrono::NaiveDate;
 
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::sign::{self, Credentials, Method, RequestSpec, SignError, SignatureVersion, SignedRequest, SigningParams};
+use crate::sign::{self, Credentials, Method, RequestSpec, SignError, SignatureVersion, SignedRequest, SigningParams, Timestamp};
 
 pub use actions::{Action, Id2MetaInput, Mobile3MetaInput, ParamType, PeriodInput};
 
@@ -43,8 +43,8 @@ impl LongTermAs {
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub credentials: Credentials,
-    /// UTC `yyyy-MM-ddTHH:mm:ssZ`.
-    pub timestamp: String,
+    /// When the request is signed (parsed once: [`Timestamp::parse`]).
+    pub timestamp: Timestamp,
     pub nonce: String,
     pub signature_version: SignatureVersion,
     /// Host (optionally `https://` or, for loopback, `http://`, and a port); default per action.
@@ -131,7 +131,7 @@ fn finish(action: Action, form: Vec<(String, String)>, opts: &BuildOptions) -> R
     };
     let params = SigningParams {
         credentials: opts.credentials.clone(),
-        timestamp: opts.timestamp.clone(),
+        timestamp: opts.timestamp,
         nonce: opts.nonce.clone(),
         version: opts.signature_version,
     };

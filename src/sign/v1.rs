@@ -10,6 +10,7 @@ use super::{form_body, percent, sort_pairs, url, RequestSpec, SignError, SignedR
 
 pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<(SignedRequest, SigningDebug), SignError> {
     let creds = &params.credentials;
+    let timestamp = params.timestamp.text();
     let mut url_params: Vec<(&str, &str)> = vec![
         ("AccessKeyId", creds.access_key_id.as_str()),
         ("Action", req.action.as_str()),
@@ -17,7 +18,7 @@ pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<(SignedR
         ("SignatureMethod", "HMAC-SHA1"),
         ("SignatureNonce", params.nonce.as_str()),
         ("SignatureVersion", "1.0"),
-        ("Timestamp", params.timestamp.as_str()),
+        ("Timestamp", timestamp.as_str()),
         ("Version", req.version.as_str()),
     ];
     if let Some(token) = creds.token() {

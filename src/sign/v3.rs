@@ -28,7 +28,7 @@ pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<(SignedR
     }
     headers.push(("x-acs-action".into(), req.action.clone()));
     headers.push(("x-acs-content-sha256".into(), hashed_payload.clone()));
-    headers.push(("x-acs-date".into(), params.timestamp.clone()));
+    headers.push(("x-acs-date".into(), params.timestamp.text()));
     if let Some(token) = token {
         headers.push(("x-acs-security-token".into(), token.into()));
     }
