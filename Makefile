@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz family-vectors
+        test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-bundlers test-www www mock clean bench fuzz family-vectors
 .PHONY: test-credentials test-limits test-hooks test-options test-types-production test-examples
 
 all: build
@@ -26,7 +26,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-www test-credentials test-limits test-hooks test-options test-types-production test-examples
+test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-bundlers test-www test-credentials test-limits test-hooks test-options test-types-production test-examples
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -41,11 +41,14 @@ test-tables:
 	python3 scripts/gen-tables.py --check
 
 test-native:
-	cargo test --all-targets
+	cargo test --all-targets --features json
+	cargo test --lib --no-default-features
 
 test-lint:
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --all-targets --features json -- -D warnings
+	cargo clippy --lib --no-default-features -- -D warnings
 
 test-wasm-node:
 	$(WASM_RUNNER) cargo test --target wasm32-unknown-unknown --test wasm
@@ -57,7 +60,7 @@ test-wasm-browser:
 ## the packed tarball installed into a fresh project, then used from each runtime
 test-package:
 	node tests/package/prepare.mjs
-	cd "$(PKGTEST)" && node --test esm.test.mjs cjs.test.cjs wire.test.mjs
+	cd "$(PKGTEST)" && node --test esm.test.mjs cjs.test.cjs wire.test.mjs guard.test.mjs instance.test.mjs
 
 ## the installed package against the official @alicloud/openapi-util on random requests
 test-differential:
@@ -88,7 +91,9 @@ test-mock:
 
 test-types:
 	node node_modules/typescript/bin/tsc -p "$(PKGTEST)/tsconfig.json"
-	@echo "tsc --strict: the declarations type-check (ESM and CommonJS)"
+	node node_modules/typescript/bin/tsc -p "$(PKGTEST)/tsconfig.node.json" --typeRoots "$(CURDIR)/node_modules/@types"
+	node node_modules/typescript/bin/tsc -p "$(PKGTEST)/tsconfig.workers.json" --typeRoots "$(CURDIR)/node_modules/@cloudflare"
+	@echo "tsc --strict: the declarations type-check (ESM and CommonJS; with the DOM, with --lib es2022 --types node, with workers-types)"
 
 test-workerd:
 	node --test tests/workerd/
@@ -112,6 +117,15 @@ test-examples:
 
 test-browser:
 	node --test tests/browser/
+
+## the packed tarball built by Vite, webpack and esbuild (browser and Node server bundles) with default
+## settings and run in Chromium or Node, and `wrangler deploy --dry-run`; the bundlers are pinned in
+## tests/bundlers/package-lock.json (installed here, outside the root lockfile)
+## (npm install, not npm ci: vite 8 lists an optional Windows-only dependency the registry here does not serve, which npm ci reports as
+## a lockfile mismatch; npm install keeps the locked versions and skips it)
+test-bundlers: test-package
+	@if [ ! -d tests/bundlers/node_modules ] || ! npm ls --prefix tests/bundlers --depth=0 >/dev/null 2>&1; then npm install --prefix tests/bundlers --no-audit --no-fund; fi
+	node --test tests/bundlers/
 
 ## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60), then merge the finds into
 ## fuzz/corpus/ (replayed by `cargo test`). Not part of `make test`; see fuzz/README.md.
@@ -138,7 +152,7 @@ BENCH_NICE := $(shell nice -n -5 true 2>/dev/null && echo nice -n -5)
 bench: build
 	@if [ ! -d bench/node_modules ] || ! npm ls --prefix bench --depth=0 >/dev/null 2>&1; then npm ci --prefix bench --no-audit --no-fund; fi
 	node bench/corpus.mjs --check
-	$(BENCH_NICE) cargo bench --bench core
+	$(BENCH_NICE) cargo bench --bench core --features json
 	$(BENCH_NICE) node bench/run.mjs --markdown | tee target/bench-results.md
 
 ## family-vectors: regenerate tests/data/family-signing.json with the official SDKs (PyPI, pinned,

@@ -234,6 +234,9 @@ const contenders = [
   } },
   { group: "Mobile", name: "checkMobile(s)", pkg: OURS, kind: "ours", native: "check_mobile", fn: (i) => idv.checkMobile(MOBILES[i % MOBILES.length]).ok },
   { group: "Mobile", name: 'isValidPhoneNumber(s, "CN")', pkg: "libphonenumber-js/max", kind: "anchor", fn: (i) => isValidPhoneNumber(MOBILES[i % MOBILES.length], "CN") },
+  // The issue's second mobile anchor: validator.js's bare regex (no carrier, wrong on part of the corpus).
+  { group: "Mobile (regex)", name: "checkMobile(s)", pkg: OURS, kind: "ours", native: "check_mobile", fn: (i) => idv.checkMobile(MOBILES[i % MOBILES.length]).ok },
+  { group: "Mobile (regex)", name: 'isMobilePhone(s, "zh-CN")', pkg: "validator", kind: "anchor", fn: (i) => validator.isMobilePhone(MOBILES[i % MOBILES.length], "zh-CN") },
   { group: "Name", name: "checkName(s)", pkg: OURS, kind: "info", native: "check_name", fn: (i) => idv.checkName(NAMES[i % NAMES.length]).ok },
   { group: "Sign V1", name: 'signRequest(req, { signatureVersion: "v1" })', pkg: OURS, kind: "ours", native: "sign_v1", fn: (i) => idv.signRequest(SIGN_REQS[i % SIGN_REQS.length], { ...COMMON, signatureVersion: "v1" }).signature.length > 0 },
   { group: "Sign V1", name: "common params + getRPCSignature", pkg: "@alicloud/openapi-util", kind: "anchor", fn: (i) => officialV1(SIGN_REQS[i % SIGN_REQS.length].form).length > 0 },
@@ -253,6 +256,7 @@ const byName = (group, pkg) => contenders.find((c) => c.group === group && c.pkg
 const GOALS = [
   { label: "checkIdNumber ≥ 2× the fastest ID validator", group: "ID number", min: 2 },
   { label: "checkMobile ≥ 10× libphonenumber-js/max", group: "Mobile", min: 10 },
+  { label: "checkMobile ≥ 0.15× validator's isMobilePhone (a bare regex)", group: "Mobile (regex)", min: 0.15 },
   { label: "signRequest V1 ≥ 2× openapi-util", group: "Sign V1", min: 2 },
   { label: "signRequest V3 ≥ 2× openapi-util", group: "Sign V3", min: 2 },
   { label: "buildId2MetaVerifyIntl ≥ 5× openapi-client callApi (V3, the default)", group: "Build V3", min: 5 },
@@ -489,10 +493,10 @@ function importTime() {
   print();
   const rows = targets.map((t) => [t, median(samples[t].imp).toFixed(1), `${Math.min(...samples[t].imp).toFixed(1)}–${Math.max(...samples[t].imp).toFixed(1)}`, median(samples[t].total).toFixed(1), t === "(nothing)" ? "" : (median(samples[t].total) - base).toFixed(1), ""]);
   const ours = median(samples["aliyun-idv"].imp);
-  rows[0][5] = `${ours < 15 ? "PASS" : "FAIL"} (< 15 ms)`;
+  rows[0][5] = `${ours <= 8 ? "PASS" : "FAIL"} (≤ 8 ms)`;
   print(table(["package", "import + first call, median ms", "min–max ms", "from process start, median ms", "over (nothing), ms", "goal"], rows, ["l", "r", "r", "r", "r", "l"]));
   print();
-  return { ms: ours, pass: ours < 15 };
+  return { ms: ours, pass: ours <= 8 };
 }
 
 // ---- sizes --------------------------------------------------------------------------------
@@ -504,7 +508,7 @@ async function sizes() {
     const r = await esbuild.build({
       stdin: { contents, resolveDir, sourcefile: "entry.mjs", loader: "js" },
       bundle: true, minify: true, write: false, format: "esm", platform, logLevel: "silent",
-      external: platform === "node" ? [] : ["node:*"], legalComments: "none",
+      external: platform === "node" ? ["./aliyun_idv_bg.wasm.base64.cjs"] : ["node:*"], legalComments: "none",
     });
     const code = Buffer.from(r.outputFiles[0].contents);
     return { min: code.length, gz: gz(code) };
@@ -512,6 +516,10 @@ async function sizes() {
   log("size: esbuild bundles");
   const wasmBytes = readFileSync(join(PKG, "aliyun_idv_bg.wasm"));
   const wasm = { raw: wasmBytes.length, gz: gz(wasmBytes) };
+  const browserWasmBytes = readFileSync(join(HERE, "../build/bindgen/aliyun_idv_browser_bg.wasm"));
+  const browserWasm = { raw: browserWasmBytes.length, gz: gz(browserWasmBytes) };
+  // What a page that checks an ID number ships: JS + the inlined browser module, tree-shaken.
+  const page = await bundle(`export { checkIdNumber } from ${JSON.stringify(join(PKG, "browser.mjs"))};`, "browser");
   const jsNode = await bundle(`export * from ${JSON.stringify(join(PKG, "node.mjs"))};`, "node");
   const jsBrowser = await bundle(`export * from ${JSON.stringify(join(PKG, "browser.mjs"))}; export { default } from ${JSON.stringify(join(PKG, "browser.mjs"))};`, "browser");
   const anchors = [
@@ -534,14 +542,17 @@ async function sizes() {
   const total = wasm.gz + jsNode.gz;
   const goalAnchors = anchors.filter((a) => a.goal && !a.error);
   const smallest = goalAnchors.reduce((a, b) => (a.gz <= b.gz ? a : b));
-  const wasmPass = wasm.gz <= 64 * 1024;
+  const wasmPass = wasm.gz <= 100 * 1024;
+  const pagePass = page.gz <= 32 * 1024;
   const totalPass = total <= smallest.gz;
   print("## Size");
   print();
-  print(`gzip -9 throughout. Our JS: \`pkg/node.mjs\` (or \`browser.mjs\`) and everything it imports, bundled by esbuild (minified, ESM); the .wasm is separate. Anchors: the entry shown bundled the same way (platform node for the Node-only SDKs), one package per bundle.`);
+  print(`gzip -9 throughout. Two modules: the server .wasm (Node, Workers, \`aliyun-idv/full\`) and the checks-only browser module (inlined in base64 in \`browser.mjs\`). Our JS: \`pkg/node.mjs\` and everything it imports (the base64 fallback for server bundles left out), bundled by esbuild (minified, ESM); "browser page" is \`export { checkIdNumber }\` from \`browser.mjs\` bundled the same way, the inlined module included: what a page that checks an ID number ships. Anchors: the entry shown bundled the same way (platform node for the Node-only SDKs), one package per bundle.`);
   print();
   const rows = [
-    ["aliyun-idv .wasm", kb(wasm.raw), kb(wasm.gz), `${wasmPass ? "PASS" : "FAIL"} (≤ 64 KB gz)`],
+    ["aliyun-idv server .wasm", kb(wasm.raw), kb(wasm.gz), `${wasmPass ? "PASS" : "FAIL"} (≤ 100 KB gz)`],
+    ["aliyun-idv browser module .wasm", kb(browserWasm.raw), kb(browserWasm.gz), ""],
+    ["**aliyun-idv browser page (checkIdNumber: JS + inlined module)**", kb(page.min), kb(page.gz), `${pagePass ? "PASS" : "FAIL"} (≤ 32 KB gz)`],
     ["aliyun-idv JS (node.mjs bundle)", kb(jsNode.min), kb(jsNode.gz), ""],
     ["aliyun-idv JS (browser.mjs bundle)", kb(jsBrowser.min), kb(jsBrowser.gz), ""],
     ["**aliyun-idv total (.wasm + node JS)**", kb(wasm.raw + jsNode.min), kb(total), `${totalPass ? "PASS" : "FAIL"} (≤ smallest anchor: ${smallest.name}, ${kb(smallest.gz)})`],
@@ -549,7 +560,7 @@ async function sizes() {
   ];
   print(table(["what", "min (raw for .wasm)", "min + gzip", "goal"], rows, ["l", "r", "r", "l"]));
   print();
-  return { wasmGz: wasm.gz, wasmPass, total, totalPass, smallest };
+  return { wasmGz: wasm.gz, wasmPass, total, totalPass, smallest, pageGz: page.gz, pagePass };
 }
 
 // ---- machine ------------------------------------------------------------------------------
@@ -594,11 +605,12 @@ if (ONLY.has("speed")) {
 }
 if (ONLY.has("import")) {
   const r = importTime();
-  summary.push(["import + instantiate + first call < 15 ms", `${r.ms.toFixed(1)} ms`, r.pass ? "PASS" : "FAIL"]);
+  summary.push(["import + instantiate + first call ≤ 8 ms", `${r.ms.toFixed(1)} ms`, r.pass ? "PASS" : "FAIL"]);
 }
 if (ONLY.has("size")) {
   const r = await sizes();
-  summary.push([".wasm ≤ 64 KB gzipped", `${(r.wasmGz / 1024).toFixed(1)} KB`, r.wasmPass ? "PASS" : "FAIL"]);
+  summary.push(["server .wasm ≤ 100 KB gzipped", `${(r.wasmGz / 1024).toFixed(1)} KB (${r.wasmGz} bytes)`, r.wasmPass ? "PASS" : "FAIL"]);
+  summary.push(["browser page (checkIdNumber, JS + wasm) ≤ 32 KB gzipped", `${(r.pageGz / 1024).toFixed(1)} KB (${r.pageGz} bytes)`, r.pagePass ? "PASS" : "FAIL"]);
   summary.push(["package (.wasm + JS) ≤ every anchor", `${(r.total / 1024).toFixed(1)} KB vs ${r.smallest.name} ${(r.smallest.gz / 1024).toFixed(1)} KB`, r.totalPass ? "PASS" : "FAIL"]);
 }
 if (ONLY.has("linear")) {

@@ -25,7 +25,7 @@ use aliyun_idv::request::{
 };
 use aliyun_idv::{
     check_id_number, check_mobile, check_name, check_validity_period, mask_id_number, mask_mobile, mask_name, md5_hex,
-    parse_response, sign, upgrade_legacy, CheckError, Credentials, ErrorCode, Field, IdOptions, Method, RequestSpec,
+    parse_response, sign_with_debug, upgrade_legacy, CheckError, Credentials, ErrorCode, Field, IdOptions, Method, RequestSpec,
     Scheme, SignatureVersion, SigningParams, Term, Verdict,
 };
 use arbitrary::{Arbitrary, Result, Unstructured};
@@ -394,6 +394,22 @@ fn dates_inner(u: &mut Unstructured) -> Result<()> {
     Ok(())
 }
 
+/// A timestamp parsed once, as the boundary does; a text that does not parse is checked to be
+/// refused with SIGN_TIMESTAMP_INVALID (and `None` ends the case). A parsed one writes back as given.
+fn parsed_timestamp(u: &mut Unstructured) -> Result<Option<aliyun_idv::Timestamp>> {
+    let text = timestamp(u)?;
+    match aliyun_idv::Timestamp::parse(&text) {
+        Ok(t) => {
+            assert_eq!(t.text(), text, "a parsed timestamp writes back as given");
+            Ok(Some(t))
+        }
+        Err(e) => {
+            assert_eq!(e, aliyun_idv::SignError::TimestampInvalid);
+            Ok(None)
+        }
+    }
+}
+
 fn timestamp(u: &mut Unstructured) -> Result<String> {
     Ok(match u.int_in_range(0u8..=5)? {
         0 => any_str(u, &["2026-01-15T08:30:00Z", "Z", "T", ":", "-", "60", "24", "9999", "0000", "2024-02-29"])?,
@@ -471,42 +487,54 @@ fn distinctive(secret: &str) -> bool {
     secret.len() >= 8
 }
 
-fn signed_strings(s: &aliyun_idv::SignedRequest) -> Vec<&str> {
-    let mut v = vec![s.url.as_str(), s.canonical_request.as_str(), s.string_to_sign.as_str(), s.signature.as_str()];
+/// A signed request with its intermediate strings.
+type Signed = (aliyun_idv::SignedRequest, aliyun_idv::SigningDebug);
+
+fn signed_strings((s, d): &Signed) -> Vec<&str> {
+    let mut v = vec![s.url.as_str(), d.canonical_request.as_str(), d.string_to_sign.as_str(), d.signature.as_str()];
     v.extend(s.headers.iter().flat_map(|(k, val)| [k.as_str(), val.as_str()]));
     v.extend(s.body.as_deref());
     v
 }
 
+/// A built request (the builders return no intermediate strings): the V3 signature is read back
+/// from its authorization header (V1 carries it in the URL, which the check strips).
+fn without_debug(r: &aliyun_idv::SignedRequest) -> Signed {
+    let signature = r
+        .headers
+        .iter()
+        .find(|(k, _)| k == "authorization")
+        .and_then(|(_, v)| v.rsplit_once("Signature="))
+        .map_or(String::new(), |(_, sig)| sig.to_string());
+    (r.clone(), aliyun_idv::SigningDebug { canonical_request: String::new(), string_to_sign: String::new(), signature })
+}
+
 /// The signed request made with another secret: identical but for the signature (and the
 /// `authorization` header, which carries it).
-fn check_secret_only_signs(
-    a: &aliyun_idv::SignedRequest,
-    b: &aliyun_idv::SignedRequest,
-    secret: &str,
-) {
+fn check_secret_only_signs(a_full: &Signed, b_full: &Signed, secret: &str) {
+    let ((a, ad), (b, bd)) = (a_full, b_full);
     // V1 puts the (percent-encoded) signature last in the URL.
     let without_sig = |url: &str| url.rsplit_once("Signature=").map_or(url.to_string(), |(head, _)| head.to_string());
     assert_eq!(without_sig(&a.url), without_sig(&b.url), "the secret changed the URL");
-    assert_eq!(a.canonical_request, b.canonical_request, "the secret changed the canonical request");
-    assert_eq!(a.string_to_sign, b.string_to_sign, "the secret changed the string to sign");
+    assert_eq!(ad.canonical_request, bd.canonical_request, "the secret changed the canonical request");
+    assert_eq!(ad.string_to_sign, bd.string_to_sign, "the secret changed the string to sign");
     assert_eq!(a.body, b.body);
     assert_eq!(a.headers.len(), b.headers.len());
     for ((ka, va), (kb, vb)) in a.headers.iter().zip(&b.headers) {
         assert_eq!(ka, kb);
-        assert_eq!(va.replace(&a.signature, ""), vb.replace(&b.signature, ""), "the secret changed header {ka}");
+        assert_eq!(va.replace(&ad.signature, ""), vb.replace(&bd.signature, ""), "the secret changed header {ka}");
     }
     if distinctive(secret) {
-        let seen_anyway = signed_strings(b).iter().any(|s| s.contains(secret));
+        let seen_anyway = signed_strings(b_full).iter().any(|s| s.contains(secret));
         if !seen_anyway {
-            for s in signed_strings(a) {
+            for s in signed_strings(a_full) {
                 assert!(!s.contains(secret), "the secret leaked into {s:?}");
             }
         }
     }
 }
 
-fn check_signed(req: &RequestSpec, s: &aliyun_idv::SignedRequest, version: SignatureVersion) {
+fn check_signed(req: &RequestSpec, (s, d): &Signed, version: SignatureVersion) {
     let prefix = match req.scheme {
         Scheme::Https => "https://",
         Scheme::Http => "http://",
@@ -518,9 +546,9 @@ fn check_signed(req: &RequestSpec, s: &aliyun_idv::SignedRequest, version: Signa
     assert!(s.headers.iter().all(|(k, _)| !k.bytes().any(|b| b.is_ascii_uppercase())));
     match version {
         SignatureVersion::V3 => {
-            assert!(s.signature.len() == 64 && s.signature.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
+            assert!(d.signature.len() == 64 && d.signature.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
         }
-        SignatureVersion::V1 => assert_eq!(s.signature.len(), 28, "base64 of a SHA-1 MAC"),
+        SignatureVersion::V1 => assert_eq!(d.signature.len(), 28, "base64 of a SHA-1 MAC"),
     }
 }
 
@@ -541,13 +569,14 @@ fn sign_inner(u: &mut Unstructured) -> Result<()> {
         query: pairs(u)?,
         form: if u.ratio(1u8, 3u8)? { Vec::new() } else { pairs(u)? },
     };
-    let params = SigningParams { credentials: credentials(u)?, timestamp: timestamp(u)?, nonce: token(u)?, version };
-    let first = sign(&req, &params);
-    assert_eq!(first, sign(&req, &params), "sign is not deterministic");
+    let Some(timestamp) = parsed_timestamp(u)? else { return Ok(()) };
+    let params = SigningParams { credentials: credentials(u)?, timestamp, nonce: token(u)?, version };
+    let first = sign_with_debug(&req, &params);
+    assert_eq!(first, sign_with_debug(&req, &params), "sign is not deterministic");
     let secret = params.credentials.access_key_secret.clone();
     let mut other = params.clone();
     other.credentials.access_key_secret = other_secret(&secret);
-    let second = sign(&req, &other);
+    let second = sign_with_debug(&req, &other);
     let debug = format!("{params:?}");
     if distinctive(&secret) && !format!("{other:?}").contains(&secret) {
         assert!(!debug.contains(&secret), "Debug of SigningParams shows the secret");
@@ -557,7 +586,7 @@ fn sign_inner(u: &mut Unstructured) -> Result<()> {
             check_signed(&req, a, version);
             check_secret_only_signs(a, b, &secret);
             if !secret.is_empty() && secret != other.credentials.access_key_secret {
-                assert_ne!(a.signature, b.signature, "the signature does not depend on the secret");
+                assert_ne!(a.1.signature, b.1.signature, "the signature does not depend on the secret");
             }
         }
         (Err(a), Err(b)) => {
@@ -576,7 +605,8 @@ fn sign_inner(u: &mut Unstructured) -> Result<()> {
 fn build_options(u: &mut Unstructured, today: NaiveDate) -> Result<BuildOptions> {
     Ok(BuildOptions {
         credentials: credentials(u)?,
-        timestamp: timestamp(u)?,
+        // A timestamp that does not parse never reaches a builder (checked in parsed_timestamp).
+        timestamp: parsed_timestamp(u)?.ok_or(arbitrary::Error::IncorrectFormat)?,
         nonce: token(u)?,
         signature_version: if bool::arbitrary(u)? { SignatureVersion::V3 } else { SignatureVersion::V1 },
         endpoint: match u.int_in_range(0u8..=3)? {
@@ -651,7 +681,7 @@ fn build_inner(u: &mut Unstructured) -> Result<()> {
             if a.url.starts_with("http://") {
                 assert!(opts.endpoint.as_deref().is_some_and(|e| e.starts_with("http://")));
             }
-            check_secret_only_signs(a, b, &secret);
+            check_secret_only_signs(&without_debug(a), &without_debug(b), &secret);
         }
         (Err(a), Err(b)) => {
             assert!(a == b || secret.is_empty(), "the secret's content changed the error: {a:?} {b:?}");

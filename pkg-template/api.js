@@ -1,18 +1,17 @@
-// The public API of aliyun-idv, shared by every runtime entry (node.mjs, node.cjs, workerd.mjs,
-// browser.mjs, bundler.mjs). It wraps the generated bindings (aliyun_idv.js): checks argument
-// types before they cross into WebAssembly, fills defaults that need the host (today's date in
-// China), passes options and results as JSON text (or scratch slots, for the hot checks), and
-// turns the core's error answers into AliyunIdvError.
+// The public API of aliyun-idv, shared by every runtime entry (node.cjs and node.mjs over it,
+// workerd.mjs, browser.mjs, bundler.mjs). Each entry instantiates its WebAssembly module (the full
+// server module, or the checks-only browser module) and hands its generated bindings to
+// `initCore`. This file checks argument types before they cross into WebAssembly, fills defaults
+// that need the host (today's date in China), parses response bodies (JSON.parse: the core never
+// sees JSON), and speaks the core's one protocol (src/bindings/mod.rs): several strings cross as
+// one string plus their UTF-16 lengths; answers come back as one string plus a status and lengths
+// in a scratch area of the module's memory; hot checks answer numbers in scratch slots.
 //
-// Nothing the caller passes reaches the core as is: every argument is read here once, property by
-// property and inside try/catch, and copied into a fresh plain object of strings and booleans. A
-// getter that throws, or a Proxy, must never throw through the WebAssembly frames: that skips the
-// core's stack-pointer restore and poisons the instance ("memory access out of bounds", then
+// Nothing the caller passes reaches the core as is: every argument is read here once, own
+// property by own property and inside try/catch, and copied into plain strings. A getter that
+// throws, or a Proxy, must never throw through the WebAssembly frames: that skips the core's
+// stack-pointer restore and poisons the instance ("memory access out of bounds", then
 // "unreachable") for every later call.
-import initWasm, * as raw from "./aliyun_idv.js";
-import { INPUT_FIELDS, actionEntry } from "./actions.js";
-import { rpcParams } from "./params.js";
-import { readBuildOptions, SIGN_OPTIONS } from "./options.js";
 
 /** `String(v)` that never throws (a Symbol, an object whose toString throws); "" for undefined. */
 function text(v) {
@@ -43,78 +42,43 @@ export class AliyunIdvError extends Error {
   }
 }
 
-let ready = false;
+import { core, notAvailable, reply, scratch, scratchText, unavailable } from "./core.js";
+import { rpcParams } from "./params.js";
+import { readBuildOptions, SIGN_OPTIONS } from "./options.js";
 
-function notReady() {
-  return new AliyunIdvError(
-    "NOT_INITIALIZED",
-    "aliyun-idv is not initialised: in a browser, `await init()` once before calling it " +
-      "(or import the package through a bundler, or use it from Node or Workers, where it initialises itself).",
-  );
-}
+export { default, initSync, __wasmMemoryBytes } from "./core.js";
 
-/** Instantiates the WebAssembly module from a `WebAssembly.Module` or the bytes of the .wasm file. */
-export function initSync(input) {
-  if (ready) return;
-  const module = input && Object.getPrototypeOf(input) === Object.prototype ? input.module : input;
-  attach(raw.initSync({ module }));
-}
-
-/**
- * Instantiates the WebAssembly module; by default fetches aliyun_idv_bg.wasm next to this file.
- * Safe to call more than once and from every entry: later calls resolve at once.
- */
-export default async function init(input) {
-  if (ready) return;
-  const moduleOrPath = input && Object.getPrototypeOf(input) === Object.prototype ? input.module_or_path ?? input.module : input;
-  attach(await initWasm(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath }));
-}
-
-// ---- The scratch area the hot checks answer through (see src/bindings/fast.rs) -------------
-
-/** The instance's memory, as the generated init functions return it with the other exports. */
-let memory = null;
-let numsPtr = 0;
-let bytesPtr = 0;
-let nums = new Uint32Array(0);
-let bytes = new Uint8Array(0);
-let cat = null;
 const regionNames = new Map();
-const utf8 = new TextDecoder();
+const ABSENT = 0xffffffff;
+const SIGN_ERROR = 1000;
 
-function attach(exports) {
-  memory = exports.memory;
-  numsPtr = raw.scratchNums();
-  bytesPtr = raw.scratchBytes();
-  ready = true;
-}
-
-/**
- * Diagnostic, not part of the documented API: the size in bytes of the WebAssembly instance's
- * linear memory (0 before initialisation). Memory only grows, so a steady value over many calls
- * shows that nothing leaks across the boundary.
- */
-export function __wasmMemoryBytes() {
-  return memory instanceof WebAssembly.Memory ? memory.buffer.byteLength : 0;
-}
-
-/** Views on the scratch area, renewed when the memory has grown (which detaches old views). */
-function scratch() {
-  if (nums.buffer !== memory.buffer) {
-    nums = new Uint32Array(memory.buffer, numsPtr, 8);
-    bytes = new Uint8Array(memory.buffer, bytesPtr, 256);
+// The core's static tables (catalog sections, see src/bindings/fast.rs and requests.rs), fetched once.
+const sections = new Map();
+function section(n) {
+  let s = sections.get(n);
+  if (s === undefined) {
+    const text = core.catalog(n);
+    s = text === "" ? [] : text.split("\0");
+    sections.set(n, s);
   }
-  return nums;
+  return s;
 }
-
+function groups(n, size) {
+  const s = section(n);
+  const out = [];
+  for (let i = 0; i + size <= s.length; i += size) out.push(s.slice(i, i + size));
+  return out;
+}
+let cat = null;
 function catalog() {
-  if (cat === null) cat = JSON.parse(raw.catalog());
+  if (cat === null) {
+    cat = {
+      codes: groups(0, 3).map(([code, message, messageZh]) => ({ code, message, messageZh })),
+      fields: section(1),
+      carriers: section(2),
+    };
+  }
   return cat;
-}
-
-/** The value the check wrote (when normalisation changed it). */
-function scratchText(len) {
-  return utf8.decode(bytes.subarray(0, len));
 }
 
 function failure(status, n) {
@@ -125,13 +89,74 @@ function failure(status, n) {
   return { ok: false, error };
 }
 
+/** Several strings (or undefined: absent) as one string and their lengths. */
+function pack(values) {
+  let text = "";
+  const lens = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] === undefined ? undefined : wf(values[i]);
+    if (v === undefined) lens[i] = ABSENT;
+    else {
+      text += v;
+      lens[i] = v.length;
+    }
+  }
+  return [text, lens];
+}
+
+/** The fields of a reply (undefined: absent), after the call that answered `text`. */
+function replyFields(text) {
+  const r = reply();
+  const n = r[2];
+  const out = new Array(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const len = r[3 + i];
+    if (len === ABSENT) continue;
+    out[i] = text.slice(at, at + len);
+    at += len;
+  }
+  return out;
+}
+
+/** The error a non-zero reply status stands for, as `{ code, field, message, messageZh, hint? }`. */
+function replyError(status, text) {
+  if (status >= SIGN_ERROR) {
+    const [code, field, message, messageZh] = groups(6, 4)[status - SIGN_ERROR];
+    return { code, field, message, messageZh };
+  }
+  const c = catalog();
+  const code = c.codes[status - 1];
+  const error = { code: code.code, field: c.fields[reply()[1]], message: code.message, messageZh: code.messageZh };
+  const hint = replyFields(text)[0];
+  if (hint) error.hint = hint;
+  return error;
+}
+
+/** The fields of a reply, or throws its error as an AliyunIdvError. */
+function unwrap(text) {
+  const status = reply()[0];
+  if (status !== 0) throw fromCore(replyError(status, text));
+  return replyFields(text);
+}
+
 function regionName(code) {
   let name = regionNames.get(code);
   if (name === undefined) {
-    name = raw.regionName(code) || null;
-    regionNames.set(code, name);
+    name = core.regionName(code) || null;
+    // Names only: a module without them (the browser one, before loadRegionNames) asks again.
+    if (name !== null) regionNames.set(code, name);
   }
   return name;
+}
+
+/**
+ * Makes region names available to `checkIdNumber` (`info.regionName`, `info.province`). The
+ * server module has them compiled in (this resolves at once); the browser module loads them on
+ * demand (about 23 KB gzipped) — see browser.mjs.
+ */
+export async function loadRegionNames() {
+  return true;
 }
 
 const pad2 = (n) => (n < 10 ? "0" + n : "" + n);
@@ -160,40 +185,27 @@ function ymdNumber(s) {
   return s.length === 8 && /^[0-9]{8}$/.test(s) ? Number(s) : 0;
 }
 
-// Options and results cross into WebAssembly as JSON text (see src/bindings/mod.rs).
-
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * A string for JSON text to the core: lone surrogates become U+FFFD, as they do for string
- * arguments (which cross as UTF-8); JSON would otherwise carry them as escapes that are not
- * Unicode text. Every string copied into an options object passes through here.
+ * Lone surrogates become U+FFFD, as they do when a string crosses into the core (as UTF-8); done
+ * here where two keys could otherwise collapse into one after crossing.
  */
 function wf(s) {
   if (typeof s.isWellFormed === "function") return s.isWellFormed() ? s : s.toWellFormed();
   return s.replace(LONE_SURROGATE, "\uFFFD");
 }
 
-const toJson = JSON.stringify;
-
-/** A function that throws in JS answers `{ok, value}` or `{ok: false, error}`. */
-function unwrap(text) {
-  const r = JSON.parse(text);
-  if (r.ok) return r.value;
-  throw fromCore(r.error);
-}
-
-/** A signed request answered as NUL-separated fields (see src/bindings/requests.rs), or JSON for an error. */
+/** A signed request from its reply fields (see src/bindings/requests.rs). */
 function signedFrom(text, debug) {
-  if (text.charCodeAt(0) === 123) return unwrap(text); // "{": an error, thrown
-  const p = text.split("\0");
+  const p = unwrap(text);
   const headers = {};
-  for (let i = 7; i + 1 < p.length; i += 2) headers[p[i]] = p[i + 1];
-  const req = { method: p[0], url: p[1], headers, body: p[2] === "1" ? p[3] : null };
+  for (let i = 6; i + 1 < p.length; i += 2) headers[p[i]] = p[i + 1];
+  const req = { method: p[0], url: p[1], headers, body: p[2] ?? null };
   if (debug) {
-    req.canonicalRequest = p[4];
-    req.stringToSign = p[5];
-    req.signature = p[6];
+    req.canonicalRequest = p[3];
+    req.stringToSign = p[4];
+    req.signature = p[5];
   }
   return req;
 }
@@ -273,15 +285,6 @@ export function chinaToday(now = new Date()) {
   return china.toISOString().slice(0, 10);
 }
 
-function guarded(fn) {
-  if (!ready) throw notReady();
-  try {
-    return fn();
-  } catch (e) {
-    throw fromCore(e);
-  }
-}
-
 // ---- Own properties and input bounds (issue 11) ---------------------------------------------
 // Only OWN properties of what callers pass are read: a polluted Object.prototype (an `endpoint`,
 // an `idNumber`) must change nothing. And every string is refused, in JS and before anything is
@@ -298,6 +301,7 @@ const MAX_CHARS = {
   idNumber: 256, name: 256, mobile: 256, validityStart: 256, validityEnd: 256, today: 256, paramType: 256,
   merchantBizId: 256, merchantUserId: 256, sceneCode: 256, longTermAs: 256, signatureVersion: 256,
   endpoint: 512, accessKeyId: 4096, accessKeySecret: 4096, securityToken: 16384, nonce: 4096, timestamp: 256,
+  bankCard: 256, productType: 256, verifyMode: 256, identityType: 256, registerDate: 256, paramsIn: 256, allowResidencePermit: 256,
   key: 4096, value: 65536, header: 16384, mask: 1024, body: 1024 * 1024,
 };
 /** The most parameters (or headers) accepted in one request description (or answer). */
@@ -305,7 +309,8 @@ const MAX_PARAMS = 1000;
 /** The code a too-long value of a field answers with: the field's own length code where it has one. */
 const TOO_LONG_CODE = {
   idNumber: "ID_LENGTH", name: "NAME_TOO_LONG", mobile: "MOBILE_LENGTH", validityStart: "PERIOD_START_INVALID",
-  validityEnd: "PERIOD_END_INVALID", today: "TODAY_INVALID", endpoint: "ENDPOINT_INVALID",
+  validityEnd: "PERIOD_END_INVALID", today: "TODAY_INVALID", endpoint: "ENDPOINT_INVALID", bankCard: "BANK_CARD_LENGTH",
+  registerDate: "REGISTER_DATE_INVALID",
 };
 
 function tooLong(field, s) {
@@ -324,15 +329,11 @@ function tooLongThrow(field) {
   return new AliyunIdvError(e.code, e.message + (e.code === BAD_ARGUMENT.code ? " (" + field + " is too long)" : ""), e);
 }
 
-/** A JSON body with escaped lone surrogates (`"\ud800"`), which JSON.parse accepts and the core's
- * strict parser refuses, re-encoded with U+FFFD: an odd character in an unrelated field (a Message)
- * must not make a billed answer unreadable. Other bodies pass untouched. */
-function surrogateSafe(body) {
-  if (!/\\u[dD][89a-fA-F]/.test(body)) return body;
+function guarded(fn) {
   try {
-    return JSON.stringify(JSON.parse(body), (k, v) => (typeof v === "string" ? wf(v) : v));
-  } catch {
-    return body;
+    return fn();
+  } catch (e) {
+    throw fromCore(e);
   }
 }
 
@@ -340,7 +341,6 @@ function surrogateSafe(body) {
 
 /** Checks a typed resident ID number. Never throws on bad input: returns `{ ok: false, error }`. */
 export function checkIdNumber(input, opts) {
-  if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("idNumber");
   if (tooLong("idNumber", input)) return { ok: false, error: tooLongError("idNumber") };
   let today = null;
@@ -360,7 +360,7 @@ export function checkIdNumber(input, opts) {
   } else {
     day = ymdNumber(today);
   }
-  const status = raw.idCheck(input, day, allow);
+  const status = core.idCheck(input, day, allow);
   const n = scratch();
   if (status !== 0) return failure(status, n);
   const flags = n[1];
@@ -388,7 +388,6 @@ export function checkIdNumber(input, opts) {
 
 /** A check answered through the scratch slots: `info(n, flags)` reads its facts. */
 function scratchCheck(input, field, check, info) {
-  if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck(field);
   if (tooLong(field, input)) return { ok: false, error: tooLongError(field) };
   const status = check(input);
@@ -400,12 +399,12 @@ function scratchCheck(input, field, check, info) {
 
 /** Checks a real name as printed on the ID card. */
 export function checkName(input) {
-  return scratchCheck(input, "name", raw.nameCheck, (n, flags) => ({ length: n[2], minorityName: (flags & 2) === 2 }));
+  return scratchCheck(input, "name", (s) => core.nameCheck(s), (n, flags) => ({ length: n[2], minorityName: (flags & 2) === 2 }));
 }
 
 /** Checks a mainland mobile number and names the operator its prefix was assigned to. */
 export function checkMobile(input) {
-  return scratchCheck(input, "mobile", raw.mobileCheck, (n, flags) => ({
+  return scratchCheck(input, "mobile", (s) => core.mobileCheck(s), (n, flags) => ({
     carrier: catalog().carriers[n[2]],
     mvno: (flags & 2) === 2,
     dataCard: (flags & 4) === 4,
@@ -415,7 +414,6 @@ export function checkMobile(input) {
 
 /** Checks an ID card validity period `{ start, end, idNumber?, today? }`. */
 export function checkValidityPeriod(input) {
-  if (!ready) throw notReady();
   const i = pick(input, ["start", "end", "idNumber", "today"]);
   if (i === null) return badCheck("input");
   if (typeof i.start !== "string") return badCheck("validityStart");
@@ -425,45 +423,60 @@ export function checkValidityPeriod(input) {
   for (const [key, field] of [["start", "validityStart"], ["end", "validityEnd"], ["idNumber", "idNumber"], ["today", "today"]]) {
     if (typeof i[key] === "string" && tooLong(field, i[key])) return { ok: false, error: tooLongError(field) };
   }
-  const clean = { start: wf(i.start), end: wf(i.end), today: typeof i.today === "string" ? wf(i.today) : defaultToday() };
-  if (typeof i.idNumber === "string") clean.idNumber = wf(i.idNumber);
-  return JSON.parse(raw.checkValidityPeriod(toJson(clean)));
+  const today = typeof i.today === "string" ? i.today : defaultToday();
+  const text = core.periodCheck(...pack([i.start, i.end, typeof i.idNumber === "string" ? i.idNumber : undefined, today]));
+  const status = reply()[0];
+  if (status !== 0) return { ok: false, error: replyError(status, text) };
+  const flags = reply()[1];
+  const [start, end, expiresOn] = replyFields(text);
+  const longTerm = (flags & 2) === 2;
+  return {
+    ok: true,
+    value: { start, end },
+    info: { termYears: longTerm ? null : flags >>> 8, longTerm, expiresOn: expiresOn ?? null },
+    warnings: [],
+    changed: (flags & 1) === 1,
+  };
 }
 
 /** Checks a bank card number: digits once spaces and hyphens are removed, 13 to 19 of them; a Luhn failure is the warning BANK_CARD_LUHN. */
 export function checkBankCard(input) {
-  if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("bankCard");
-  return JSON.parse(raw.checkBankCard(wf(input)));
+  if (tooLong("bankCard", input)) return { ok: false, error: tooLongError("bankCard") };
+  const text = core.checkBankCard(input);
+  const status = reply()[0];
+  if (status !== 0) return { ok: false, error: replyError(status, text) };
+  const flags = reply()[1];
+  const luhn = (flags & 2) === 2;
+  return { ok: true, value: replyFields(text)[0], info: { length: flags >>> 8, luhn }, warnings: luhn ? [] : ["BANK_CARD_LUHN"], changed: (flags & 1) === 1 };
 }
 
 /** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError on other input. */
 export function upgradeLegacyIdNumber(id15) {
   if (typeof id15 !== "string") return guarded(() => { throw badThrow("idNumber"); });
   if (tooLong("idNumber", id15)) return guarded(() => { throw tooLongThrow("idNumber"); });
-  return guarded(() => unwrap(raw.upgradeLegacyIdNumber(id15)));
+  return guarded(() => unwrap(core.upgradeLegacyIdNumber(id15))[0]);
 }
 
 function masker(rawFn) {
   return (s) => {
-    if (!ready) throw notReady();
     const v = typeof s === "string" ? s : typeof s === "number" || typeof s === "bigint" ? String(s) : "";
     return v.length > MAX_CHARS.mask ? "********" : rawFn(v); // far longer than any ID, name or mobile
   };
 }
 
 /** `110105********002X`. Never fails. */
-export const maskIdNumber = masker((s) => raw.maskIdNumber(s));
+export const maskIdNumber = masker((s) => core.maskIdNumber(s));
 /** `张*`. Never fails. */
-export const maskName = masker((s) => raw.maskName(s));
+export const maskName = masker((s) => core.maskName(s));
 /** `138****5678`. Never fails. */
-export const maskMobile = masker((s) => raw.maskMobile(s));
+export const maskMobile = masker((s) => core.maskMobile(s));
 
 /** Lower-case hex MD5 of the UTF-8 bytes of `s` (the md5 parameter mode). */
 export function md5Hex(s) {
   if (typeof s !== "string") return guarded(() => { throw badThrow("input"); });
   if (tooLong("value", s)) return guarded(() => { throw tooLongThrow("input"); });
-  return guarded(() => raw.md5Hex(s));
+  return guarded(() => core.md5Hex(s));
 }
 
 // ---- Requests: build and sign, never send -------------------------------------------------
@@ -473,25 +486,26 @@ export function acsTimestamp(date = new Date()) {
   return new Date(validTime(date, "date")).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-const OPTION_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "timestamp", "nonce", "signatureVersion", "endpoint", "longTermAs", "today"];
+/** The option names, in the core's order (catalog section 4). */
+const optionKeys = () => section(4);
 
 /**
  * The options of a builder or of signRequest as a fresh object of strings (a Date timestamp
- * formatted). Own properties only, each read once; an unknown key or a wrong type throws
- * INVALID_OPTION naming the key (options.js, issue 14).
+ * formatted, a boolean as "true"/"false"). Own properties only, each read once; an unknown key or
+ * a wrong type throws INVALID_OPTION naming the key (options.js).
  */
 function buildOptions(opts, where = "a request builder", schema = undefined) {
   const o = readBuildOptions(opts, where, schema);
   if (dateTime(o.timestamp) !== undefined) o.timestamp = acsTimestamp(o.timestamp);
   const out = Object.create(null);
-  for (const key of OPTION_KEYS) {
-    if (absent(o[key])) continue;
-    if (typeof o[key] !== "string") throw badThrow(key);
-    if (tooLong(key, o[key])) throw tooLongThrow(key);
-    out[key] = wf(o[key]);
+  for (const key of optionKeys()) {
+    let v = o[key];
+    if (absent(v)) continue;
+    if (typeof v === "boolean") v = String(v);
+    if (typeof v !== "string") throw badThrow(key);
+    if (tooLong(key, v)) throw tooLongThrow(key);
+    out[key] = v;
   }
-  // The builders' two non-string options, already type-checked by the schema (options.js).
-  for (const key of ["allowResidencePermit", "paramsIn"]) if (!absent(o[key])) out[key] = o[key];
   return out;
 }
 
@@ -504,72 +518,80 @@ function stringFields(input, keys) {
     if (absent(i[key])) continue;
     if (typeof i[key] !== "string") throw badThrow(key);
     if (tooLong(key, i[key])) throw tooLongThrow(key);
-    out[key] = wf(i[key]);
+    out[key] = i[key];
   }
   return out;
 }
 
-// The four first builders are now entries of the action table too (buildAction, below).
-// ---- Every action of the table (actions.js, generated from src/request/table.rs) -----------
+/** The core's actions: name -> the names of the input fields it reads (catalog sections 3 and 5). */
+let actionTable = null;
+function actionInputs(action) {
+  if (actionTable === null) {
+    const inputs = section(3);
+    actionTable = new Map(groups(5, 2).map(([name, idx]) => [name, idx === "" ? [] : idx.split(",").map((i) => inputs[Number(i)])]));
+  }
+  return actionTable.get(action);
+}
 
 /**
- * Builds and signs any action of the table by name: its inputs (only those the action takes are
- * read), options as for the named builders plus `allowResidencePermit` (boolean) and `paramsIn`
- * ("body", the default, or "sdk": where the official SDK puts them).
+ * The one builder: `action` (its API name) plus every input field and option of the core's tables
+ * (the action table, src/request/table.rs), through the core's one `build` export. The named
+ * builders below are entries of a table. Options as for the named builders, plus
+ * `allowResidencePermit` (boolean) and `paramsIn` ("body", the default, or "sdk": where the
+ * official SDK puts them).
  */
 export function buildAction(action, input, opts) {
   return guarded(() => {
+    const build = core.build; // NOT_INITIALIZED before anything is read
+    if (build === unavailable) throw notAvailable();
     if (typeof action !== "string") throw badThrow("action");
-    const entry = actionEntry(action);
-    if (entry === undefined) throw new AliyunIdvError("ACTION_UNKNOWN", "This action is not one the library builds.", { field: "action", messageZh: "本库不支持构建该接口。" });
-    const i = stringFields(input, entry.inputs);
-    let present = 0;
-    const values = [];
-    INPUT_FIELDS.forEach((name, bit) => {
-      if (i[name] !== undefined) {
-        present |= 1 << bit;
-        values.push(i[name]);
-      }
-    });
+    const keys = actionInputs(action);
+    if (keys === undefined) {
+      throw new AliyunIdvError("ACTION_UNKNOWN", "This action is not one the library builds.", { field: "action", messageZh: "本库不支持构建该接口。" });
+    }
+    const i = stringFields(input, keys);
     const o = buildOptions(opts);
     o.today ??= defaultToday();
-    return signedFrom(raw.buildAction(entry.name, present, values, toJson(o)), false);
+    const values = section(3).map((k) => i[k]);
+    for (const k of optionKeys()) values.push(o[k]);
+    return signedFrom(build(action, ...pack(values)), false);
   });
 }
 
-const named = (action) => (input, opts) => buildAction(action, input, opts);
-/** Id2MetaVerifyIntl (name + ID number). Throws AliyunIdvError with the check's code on bad input. */
-export const buildId2MetaVerifyIntl = named("Id2MetaVerifyIntl");
-/** Mobile3MetaVerifyIntl (name + ID number + mobile; `paramType: "md5"` hashes each). */
-export const buildMobile3MetaVerifyIntl = named("Mobile3MetaVerifyIntl");
-/** Id2MetaPeriodVerifyIntl (name + ID number + card validity period). */
-export const buildId2MetaPeriodVerifyIntl = named("Id2MetaPeriodVerifyIntl");
-/** Id2MetaVerify, the mainland 2019-03-07 API (name + ID number; md5: the model's partial forms). */
-export const buildId2MetaVerify = named("Id2MetaVerify");
-/** Mobile2MetaVerifyIntl (name + mobile; md5: full MD5s). */
-export const buildMobile2MetaVerifyIntl = named("Mobile2MetaVerifyIntl");
-/** BankMetaVerifyIntl (bank card + name [+ ID number [+ mobile]] by productType). */
-export const buildBankMetaVerifyIntl = named("BankMetaVerifyIntl");
-/** Id2MetaPeriodVerify, mainland (name + ID number + validity period). */
-export const buildId2MetaPeriodVerify = named("Id2MetaPeriodVerify");
-/** Id2MetaStandardVerify, mainland (name + ID number). */
-export const buildId2MetaStandardVerify = named("Id2MetaStandardVerify");
-/** Mobile2MetaVerify, mainland (name + mobile). */
-export const buildMobile2MetaVerify = named("Mobile2MetaVerify");
-/** Mobile3MetaSimpleVerify, mainland (name + ID number + mobile). */
-export const buildMobile3MetaSimpleVerify = named("Mobile3MetaSimpleVerify");
-/** Mobile3MetaDetailVerify, mainland (name + ID number + mobile, with SubCode). */
-export const buildMobile3MetaDetailVerify = named("Mobile3MetaDetailVerify");
-/** Mobile3MetaSimpleStandardVerify, mainland. */
-export const buildMobile3MetaSimpleStandardVerify = named("Mobile3MetaSimpleStandardVerify");
-/** Mobile3MetaDetailStandardVerify, mainland (with SubCode). */
-export const buildMobile3MetaDetailStandardVerify = named("Mobile3MetaDetailStandardVerify");
-/** MobileRecycledMetaVerify, mainland (mobile + registerDate). */
-export const buildMobileRecycledMetaVerify = named("MobileRecycledMetaVerify");
-/** BankMetaVerify, mainland (bank card + name [+ ID number [+ mobile]] by productType). */
-export const buildBankMetaVerify = named("BankMetaVerify");
+const builder = (action) => (input, opts) => buildAction(action, input, opts);
 
-/** The flattened RPC parameters (params.js), each key and value bounded, in a null-prototype object. */
+/** Id2MetaVerifyIntl (name + ID number). Throws AliyunIdvError with the check's code on bad input. */
+export const buildId2MetaVerifyIntl = builder("Id2MetaVerifyIntl");
+/** Mobile3MetaVerifyIntl (name + ID number + mobile; `paramType: "md5"` hashes each). */
+export const buildMobile3MetaVerifyIntl = builder("Mobile3MetaVerifyIntl");
+/** Id2MetaPeriodVerifyIntl (name + ID number + card validity period). */
+export const buildId2MetaPeriodVerifyIntl = builder("Id2MetaPeriodVerifyIntl");
+/** Id2MetaVerify, the mainland 2019-03-07 API (name + ID number; md5: the model's partial forms). */
+export const buildId2MetaVerify = builder("Id2MetaVerify");
+/** Mobile2MetaVerifyIntl (name + mobile; md5: full MD5s). */
+export const buildMobile2MetaVerifyIntl = builder("Mobile2MetaVerifyIntl");
+/** BankMetaVerifyIntl (bank card + name [+ ID number [+ mobile]] by productType). */
+export const buildBankMetaVerifyIntl = builder("BankMetaVerifyIntl");
+/** Id2MetaPeriodVerify, mainland (name + ID number + validity period). */
+export const buildId2MetaPeriodVerify = builder("Id2MetaPeriodVerify");
+/** Id2MetaStandardVerify, mainland (name + ID number). */
+export const buildId2MetaStandardVerify = builder("Id2MetaStandardVerify");
+/** Mobile2MetaVerify, mainland (name + mobile). */
+export const buildMobile2MetaVerify = builder("Mobile2MetaVerify");
+/** Mobile3MetaSimpleVerify, mainland (name + ID number + mobile). */
+export const buildMobile3MetaSimpleVerify = builder("Mobile3MetaSimpleVerify");
+/** Mobile3MetaDetailVerify, mainland (name + ID number + mobile, with SubCode). */
+export const buildMobile3MetaDetailVerify = builder("Mobile3MetaDetailVerify");
+/** Mobile3MetaSimpleStandardVerify, mainland. */
+export const buildMobile3MetaSimpleStandardVerify = builder("Mobile3MetaSimpleStandardVerify");
+/** Mobile3MetaDetailStandardVerify, mainland (with SubCode). */
+export const buildMobile3MetaDetailStandardVerify = builder("Mobile3MetaDetailStandardVerify");
+/** MobileRecycledMetaVerify, mainland (mobile + registerDate). */
+export const buildMobileRecycledMetaVerify = builder("MobileRecycledMetaVerify");
+/** BankMetaVerify, mainland (bank card + name [+ ID number [+ mobile]] by productType). */
+export const buildBankMetaVerify = builder("BankMetaVerify");
+
+/** The flattened RPC parameters (params.js: the official SDKs' rules), each key and value bounded, in a null-prototype object. */
 function boundedParams(v, field) {
   const out = Object.create(null);
   for (const [k, value] of Object.entries(rpcParams(v, field))) {
@@ -582,6 +604,8 @@ function boundedParams(v, field) {
 /** Signs any RPC request exactly as given; returns the intermediate strings too. */
 export function signRequest(req, opts) {
   return guarded(() => {
+    const sign = core.signRequest;
+    if (sign === unavailable) throw notAvailable();
     const r = pick(req, ["method", "host", "action", "version", "query", "form"]);
     if (r === null) throw badThrow("request");
     for (const key of ["method", "host", "action", "version"]) {
@@ -592,9 +616,13 @@ export function signRequest(req, opts) {
     const form = boundedParams(r.form, "form");
     const o = buildOptions(opts, "signRequest", SIGN_OPTIONS);
     delete o.today;
-    const text = (v) => (typeof v === "string" ? wf(v) : "");
-    const description = { method: r.method, host: text(r.host), action: text(r.action), version: text(r.version), query, form };
-    return signedFrom(raw.signRequest(toJson(description), toJson(o)), true);
+    const text = (v) => (typeof v === "string" ? v : "");
+    const values = [typeof r.method === "string" ? r.method : undefined, text(r.host), text(r.action), text(r.version)];
+    for (const k of optionKeys()) values.push(o[k]);
+    const q = Object.entries(query);
+    for (const [k, v] of q) values.push(k, v);
+    for (const [k, v] of Object.entries(form)) values.push(k, v);
+    return signedFrom(sign(...pack(values), q.length), true);
   });
 }
 
@@ -619,16 +647,93 @@ function plainHeaders(headers) {
   }
 }
 
-/** Interprets an answer of the service. Never throws: any input gives a VerifyResult. */
+const own = (o, k) => (Object.hasOwn(o, k) ? o[k] : undefined);
+const isPlainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** A JSON value tagged with its type for the core (src/bindings/requests.rs); undefined for other types. */
+function tagged(v) {
+  switch (typeof v) {
+    case "string":
+      return "s" + v;
+    case "number":
+      return Number.isSafeInteger(v) ? "n" + String(v) : undefined;
+    case "boolean":
+      return v ? "t" : "f";
+    default:
+      return undefined;
+  }
+}
+
+let responseTables = null;
+function responseTable() {
+  if (responseTables === null) {
+    responseTables = {
+      result: groups(7, 3).map(([json, js, kind]) => ({ json, js, flag: kind === "f" })),
+      envelope: section(8),
+      objects: section(9),
+      headers: section(10),
+      verdicts: section(11),
+      kinds: section(12),
+    };
+  }
+  return responseTables;
+}
+
+/** Interprets an answer of the service. Never throws on any input (a module without it, the browser one, throws NOT_AVAILABLE). */
 export function parseResponse(action, httpStatus, body, headers) {
-  if (!ready) throw notReady();
+  const parse = core.parseResponse;
+  if (parse === unavailable) throw notAvailable();
   const status = Number.isInteger(httpStatus) && httpStatus >= 0 && httpStatus <= 65535 ? httpStatus : 0;
   try {
-    const h = toJson(plainHeaders(headers));
-    const a = typeof action === "string" && !tooLong("key", action) ? action : "";
-    // A body far larger than any answer is not copied into WebAssembly: it is not the service's.
-    const b = typeof body === "string" ? (tooLong("body", body) ? "" : surrogateSafe(body)) : "";
-    return JSON.parse(raw.parseResponse(a, status, b, h));
+    const t = responseTable();
+    const h = plainHeaders(headers);
+    const names = Object.keys(h).sort();
+    const values = t.headers.map((name) => {
+      const k = names.find((k) => k.trim() === name);
+      return k === undefined ? undefined : h[k];
+    });
+    let json;
+    try {
+      // A body far larger than any answer is not read: it is not the service's.
+      json = typeof body === "string" && !tooLong("body", body) ? JSON.parse(body) : undefined;
+    } catch {
+      json = undefined;
+    }
+    const isObject = isPlainObject(json);
+    for (const name of t.envelope) values.push(isObject ? tagged(own(json, name)) : undefined);
+    let result;
+    if (isObject) {
+      for (const name of t.objects) {
+        const r = own(json, name);
+        if (isPlainObject(r)) {
+          result = r;
+          break;
+        }
+      }
+    }
+    if (result !== undefined) for (const f of t.result) values.push(tagged(own(result, f.json)));
+    const text = parse(typeof action === "string" && !tooLong("key", action) ? action : "", status, isObject, result !== undefined, ...pack(values));
+    const flags = reply()[1];
+    const f = replyFields(text);
+    const out = {
+      verdict: t.verdicts[flags & 15],
+      billed: (flags & 16) === 16,
+      retryable: (flags & 32) === 32,
+      requestId: f[0] ?? null,
+      code: f[1] ?? null,
+      message: f[2] ?? null,
+    };
+    const n = t.result.length;
+    for (let i = 0; i < n; i++) {
+      const v = f[3 + i];
+      if (v !== undefined) out[t.result[i].js] = t.result[i].flag ? v === "t" : v;
+    }
+    const kind = flags >>> 8;
+    if (kind > 0) out.errorKind = t.kinds[kind - 1];
+    if (f[3 + n] !== undefined) out.retryAfterMs = Number(f[3 + n]);
+    out.description = f[4 + n];
+    out.descriptionZh = f[5 + n];
+    return out;
   } catch {
     // Unreachable by design (the core never fails); keep the promise of never throwing.
     return {

@@ -1,8 +1,11 @@
-// Bundlers and other ESM hosts (the `default` condition): initialises with top-level await, so
-// `import { checkIdNumber } from "aliyun-idv"` is ready to use. The bundler copies the .wasm that
-// `new URL("aliyun_idv_bg.wasm", import.meta.url)` points at.
-import init from "./api.js";
+// The full (server) module by URL, for the `default` condition and for browsers that insist on
+// the full module (`import ... from "aliyun-idv/full"`): instantiates with top-level await,
+// fetching aliyun_idv_bg.wasm beside this file (`new URL(..., import.meta.url)`, which Vite and
+// webpack emit as an asset). Region names are compiled in.
+import * as glue from "./aliyun_idv.js";
+import init, { useGlue } from "./core.js";
 
+useGlue(glue);
 await init();
 
 export * from "./api.js";

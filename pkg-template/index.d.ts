@@ -295,8 +295,20 @@ export declare function parseResponse(
   action: string,
   httpStatus: number,
   body: string,
-  headers?: Record<string, string> | Headers,
+  headers?: HeadersLike,
 ): VerifyResult;
+
+/**
+ * Header names and values: a plain record, or a Fetch `Headers`.
+ * Structural, so the declarations need neither the DOM library nor a runtime's types.
+ */
+export type HeadersLike = Record<string, string> | { forEach(callbackfn: (value: string, key: string) => void): void; get(name: string): string | null };
+
+/** The host's fetch as the client calls it; the global fetch of Node 20+, Workers and browsers fits. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: any },
+) => Promise<{ status: number; headers: HeadersLike; text(): Promise<string> }>;
 
 // ---- Client ----
 
@@ -430,7 +442,7 @@ export interface ClientOptions extends Partial<Credentials> {
   allowResidencePermit?: boolean;
   signatureVersion?: "v3" | "v1";
   /** Default: the global fetch (Node 20, Workers, browsers). */
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
   /** Abort an attempt after this long (default 10000; from 1 to 2^31 - 1). A timed-out request is not retried: it may have been processed. */
   timeoutMs?: number;
   /** Retries of what was not billed: throttling (waiting x-acs-retry-after, at most 30 s), 5xx, network errors (default 2; 0 or more, at most 10 are made). */
@@ -607,16 +619,22 @@ export declare function credentialsCache(
 /** Today's date in China (UTC+8), `YYYY-MM-DD`: the default `today` of the checks. */
 export declare function chinaToday(now?: Date): string;
 
-export type InitInput = BufferSource | WebAssembly.Module;
-/** Instantiates the module synchronously (Node and Workers entries do this themselves). */
+/** The bytes of the .wasm file, or a compiled `WebAssembly.Module` (structural: no DOM types needed). */
+export type InitInput = ArrayBuffer | ArrayBufferView | object;
+/** Instantiates the module synchronously (every entry of the package does this itself; a no-op then). */
 export declare function initSync(input: InitInput | { module: InitInput }): void;
 /**
- * Instantiates the module; with no argument, fetches `aliyun_idv_bg.wasm` next to the entry.
- * Needed once in browsers without a bundler; elsewhere a harmless no-op.
+ * Resolves once the module is instantiated. Every entry initialises itself on import, so this is
+ * a harmless no-op kept for compatibility (`aliyun-idv/full` awaits it itself).
  */
-export default function init(
-  input?: InitInput | Response | Promise<Response> | URL | string | { module_or_path: InitInput | Response | Promise<Response> | URL | string },
-): Promise<void>;
+export default function init(input?: InitInput | string | { module_or_path: InitInput | string }): Promise<void>;
+
+/**
+ * Makes region names available to `checkIdNumber` (`info.regionName`, `info.province`). The
+ * server module has them compiled in; the browser module (the `browser` condition) loads them on
+ * demand, about 23 KB gzipped. Resolves to true.
+ */
+export declare function loadRegionNames(): Promise<true>;
 
 /**
  * Diagnostic, not part of the documented API (may change without notice): the size in bytes of the

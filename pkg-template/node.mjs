@@ -1,12 +1,5 @@
-// Node.js (ESM): instantiates the module synchronously from the .wasm file beside this one.
-import { readFileSync } from "node:fs";
-import { initSync } from "./api.js";
+// Node.js (ESM): the CommonJS entry's instance, re-exported, so `import` and `require` in one
+// process share one instance. The export list below is filled in by scripts/assemble-pkg.mjs.
+import node from "./node.cjs";
 
-initSync({ module: readFileSync(new URL("./aliyun_idv_bg.wasm", import.meta.url)) });
-
-export * from "./api.js";
-export * from "./client.js";
-export {
-  configFileCredentials, credentialsCache, defaultCredentialsChain, ecsRamRoleCredentials, environmentCredentials, oidcCredentials, ramRoleArnCredentials,
-} from "./credentials.js";
-export { default } from "./api.js";
+/* EXPORTS */

@@ -1,9 +1,10 @@
 // Cloudflare Workers (the `workerd` condition): Workers forbid compiling WebAssembly at run time,
 // so the .wasm is imported as a module (compiled at deploy time) and instantiated synchronously.
+import * as glue from "./aliyun_idv.js";
 import wasmModule from "./aliyun_idv_bg.wasm";
-import { initSync } from "./api.js";
+import { initCore } from "./core.js";
 
-initSync({ module: wasmModule });
+initCore(glue, glue.initSync({ module: wasmModule }));
 
 export * from "./api.js";
 export * from "./client.js";

@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: Rust -> wasm32 -> wasm-bindgen (web target) -> wasm-opt -> pkg/.
+# Builds the npm package in pkg/ from one crate, two modules (see README, "Design choices"):
+#   server  (default features, release profile, opt-level 3): Node, Workers, `aliyun-idv/full`
+#   browser (no default features: checks only, `browser` profile, opt-level "z"): the `browser` entry
+# Rust -> wasm32 -> wasm-bindgen (web target) -> wasm-opt -> scripts/assemble-pkg.mjs -> pkg/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --target wasm32-unknown-unknown --lib
+cargo build --profile browser --no-default-features --target wasm32-unknown-unknown --lib
 rm -rf build/bindgen && mkdir -p build/bindgen
 wasm-bindgen --target web --out-dir build/bindgen --out-name aliyun_idv \
   target/wasm32-unknown-unknown/release/aliyun_idv.wasm
+wasm-bindgen --target web --out-dir build/bindgen --out-name aliyun_idv_browser \
+  target/wasm32-unknown-unknown/browser/aliyun_idv.wasm
 # npm binaryen, not Debian's (108 produces broken modules for current wasm-bindgen output).
-node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals \
-  build/bindgen/aliyun_idv_bg.wasm -o build/bindgen/aliyun_idv_bg.opt.wasm
-mv build/bindgen/aliyun_idv_bg.opt.wasm build/bindgen/aliyun_idv_bg.wasm
+# -O3 for the server module (speed), -Oz for the browser one (size); measured in BENCHMARKS.md.
+opt() {
+  node node_modules/binaryen/bin/wasm-opt "$1" --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals "build/bindgen/$2" -o "build/bindgen/$2.opt"
+  mv "build/bindgen/$2.opt" "build/bindgen/$2"
+}
+opt "${SERVER_OPT:--O3}" aliyun_idv_bg.wasm
+opt "${BROWSER_OPT:--Oz}" aliyun_idv_browser_bg.wasm
 node scripts/assemble-pkg.mjs

@@ -1,48 +1,27 @@
 //! Errors are values with stable codes. Each code has an English and a Chinese message that never
 //! repeats the input (it may be a full ID number, name or mobile).
 
-use serde::Serialize;
-
 /// Which input an error concerns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
-    #[serde(rename = "idNumber")]
     IdNumber,
-    #[serde(rename = "name")]
     Name,
-    #[serde(rename = "mobile")]
     Mobile,
-    #[serde(rename = "validityStart")]
     ValidityStart,
-    #[serde(rename = "validityEnd")]
     ValidityEnd,
-    #[serde(rename = "paramType")]
     ParamType,
-    #[serde(rename = "merchantBizId")]
     MerchantBizId,
-    #[serde(rename = "merchantUserId")]
     MerchantUserId,
-    #[serde(rename = "sceneCode")]
     SceneCode,
-    #[serde(rename = "endpoint")]
     Endpoint,
-    #[serde(rename = "longTermAs")]
     LongTermAs,
-    #[serde(rename = "today")]
     Today,
-    #[serde(rename = "input")]
     Input,
-    #[serde(rename = "bankCard")]
     BankCard,
-    #[serde(rename = "productType")]
     ProductType,
-    #[serde(rename = "verifyMode")]
     VerifyMode,
-    #[serde(rename = "identityType")]
     IdentityType,
-    #[serde(rename = "registerDate")]
     RegisterDate,
-    #[serde(rename = "action")]
     Action,
 }
 

@@ -6,6 +6,10 @@
 //!
 //! The plain Rust API lives in the modules below; `bindings` (wasm32 only) is the thin
 //! WebAssembly layer that the npm package wraps.
+//!
+//! Cargo features: `full` (default) = `sign` (signer, builders, response mapping) +
+//! `region-names` (names compiled in); without them the crate is the checks-only core of the
+//! browser module. `json` adds [`parse_response`] over a JSON body, for native tests only.
 
 #![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
 
@@ -20,8 +24,11 @@ pub mod name;
 pub mod period;
 pub mod region;
 pub mod register_date;
+#[cfg(feature = "sign")]
 pub mod request;
+#[cfg(feature = "sign")]
 pub mod response;
+#[cfg(feature = "sign")]
 pub mod sign;
 
 #[cfg(target_arch = "wasm32")]
@@ -35,5 +42,9 @@ pub use mask::{mask_id_number, mask_mobile, mask_name};
 pub use mobile::{check_mobile, Carrier, MobileCheck};
 pub use name::{check_name, NameCheck};
 pub use period::{check_validity_period, PeriodCheck, Term};
-pub use response::{parse_response, ErrorKind, Verdict, VerifyResult};
-pub use sign::{sign, Credentials, Method, RequestSpec, Scheme, SignError, SignatureVersion, SignedRequest, SigningParams};
+#[cfg(feature = "json")]
+pub use response::parse_response;
+#[cfg(feature = "sign")]
+pub use response::{interpret, ErrorKind, ResponseFields, Verdict, VerifyResult};
+#[cfg(feature = "sign")]
+pub use sign::{sign, sign_with_debug, Credentials, Method, RequestSpec, Scheme, SignError, SignatureVersion, SignedRequest, SigningDebug, SigningParams, Timestamp};

@@ -86,9 +86,9 @@ fn every_family_sample_means_what_its_row_says() {
         assert!(r.description.contains(phrase), "{rel}: {:?} lacks {phrase:?}", r.description);
         assert!(r.description_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{rel}");
         let result = if v["body"]["Result"].is_object() { &v["body"]["Result"] } else { &v["body"]["ResultObject"] };
-        assert_eq!(r.biz_code.as_deref(), result["BizCode"].as_str(), "{rel}");
-        assert_eq!(r.sub_code.as_deref(), result["SubCode"].as_str(), "{rel}");
-        assert_eq!(r.isp_name.as_deref(), result["IspName"].as_str(), "{rel}");
+        assert_eq!(r.biz_code(), result["BizCode"].as_str(), "{rel}");
+        assert_eq!(r.sub_code(), result["SubCode"].as_str(), "{rel}");
+        assert_eq!(r.isp_name(), result["IspName"].as_str(), "{rel}");
         if *verdict == Err_ {
             assert_eq!(r.error_kind, Some(ErrorKind::Business), "{rel}");
         }

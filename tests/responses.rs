@@ -154,7 +154,7 @@ fn actual(r: &VerifyResult) -> Exp {
         biz: None,
         sub: None,
         isp: None,
-        passed: r.passed,
+        passed: r.passed(),
         retry_after_ms: r.retry_after_ms,
     }
 }
@@ -173,9 +173,9 @@ fn check(rel: &str, action: &str, sample: &Sample, r: &VerifyResult, exp: &Exp, 
     fail("passed", format!("{:?}", got.passed), format!("{:?}", exp.passed));
     fail("retryAfterMs", format!("{:?}", got.retry_after_ms), format!("{:?}", exp.retry_after_ms));
     fail("code", format!("{:?}", r.code), format!("{:?}", Some(exp.code)));
-    fail("bizCode", format!("{:?}", r.biz_code), format!("{:?}", exp.biz.map(String::from)));
-    fail("subCode", format!("{:?}", r.sub_code), format!("{:?}", exp.sub.map(String::from)));
-    fail("ispName", format!("{:?}", r.isp_name), format!("{:?}", exp.isp.map(String::from)));
+    fail("bizCode", format!("{:?}", r.biz_code().map(String::from)), format!("{:?}", exp.biz.map(String::from)));
+    fail("subCode", format!("{:?}", r.sub_code().map(String::from)), format!("{:?}", exp.sub.map(String::from)));
+    fail("ispName", format!("{:?}", r.isp_name().map(String::from)), format!("{:?}", exp.isp.map(String::from)));
     fail("requestId", format!("{:?}", r.request_id), format!("{:?}", sample.body_json["RequestId"].as_str()));
     fail("message", format!("{:?}", r.message), format!("{:?}", sample.body_json["Message"].as_str()));
     fail("description", r.description.is_empty().to_string(), "false".into());

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use aliyun_idv::sign::{sign, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
+use aliyun_idv::sign::{sign, sign_with_debug, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningDebug, SigningParams, Timestamp};
 use serde_json::Value;
 
 fn load() -> Value {
@@ -88,18 +88,18 @@ fn spec_and_params(case: &Value, version: SignatureVersion) -> (RequestSpec, Sig
             access_key_secret: s(c, "/access_key_secret"),
             security_token: c["security_token"].as_str().map(String::from),
         },
-        timestamp: s(case, "/timestamp"),
+        timestamp: Timestamp::parse(&s(case, "/timestamp")).unwrap(),
         nonce: s(case, "/nonce"),
         version,
     };
     (req, sp)
 }
 
-fn check_v3(case: &Value, out: &SignedRequest, ck: &mut Check) {
+fn check_v3(case: &Value, (out, dbg): &(SignedRequest, SigningDebug), ck: &mut Check) {
     let v3 = &case["v3"];
-    ck.eq("v3 canonical_request", out.canonical_request.as_str(), v3["canonical_request"].as_str().unwrap());
-    ck.eq("v3 string_to_sign", out.string_to_sign.as_str(), v3["string_to_sign"].as_str().unwrap());
-    ck.eq("v3 signature", out.signature.as_str(), v3["signature"].as_str().unwrap());
+    ck.eq("v3 canonical_request", dbg.canonical_request.as_str(), v3["canonical_request"].as_str().unwrap());
+    ck.eq("v3 string_to_sign", dbg.string_to_sign.as_str(), v3["string_to_sign"].as_str().unwrap());
+    ck.eq("v3 signature", dbg.signature.as_str(), v3["signature"].as_str().unwrap());
     let headers: BTreeMap<String, String> = out.headers.iter().cloned().collect();
     ck.eq("v3 header names are unique", headers.len(), out.headers.len());
     let mut sorted_names: Vec<&String> = out.headers.iter().map(|(k, _)| k).collect();
@@ -108,7 +108,7 @@ fn check_v3(case: &Value, out: &SignedRequest, ck: &mut Check) {
     ck.eq("v3 authorization", headers.get("authorization").map(String::as_str), v3["authorization"].as_str());
     ck.eq("v3 x-acs-content-sha256 (hashed_payload)", headers.get("x-acs-content-sha256").map(String::as_str), v3["hashed_payload"].as_str());
     let signed = v3["signed_headers"].as_str().unwrap();
-    ck.eq("v3 signed_headers", out.canonical_request.lines().nth_back(1), Some(signed));
+    ck.eq("v3 signed_headers", dbg.canonical_request.lines().nth_back(1), Some(signed));
     let expected_headers: BTreeMap<String, String> = pairs(&v3["request"]["headers"]).into_iter().collect();
     ck.eq("v3 request headers", &headers, &expected_headers);
     let body = v3["request"]["body"].as_str().unwrap();
@@ -120,11 +120,11 @@ fn check_v3(case: &Value, out: &SignedRequest, ck: &mut Check) {
     ck.eq("v3 method", out.method.as_str(), v3["request"]["method"].as_str().unwrap());
 }
 
-fn check_v1(case: &Value, out: &SignedRequest, ck: &mut Check) {
+fn check_v1(case: &Value, (out, dbg): &(SignedRequest, SigningDebug), ck: &mut Check) {
     let v1 = &case["v1"];
-    ck.eq("v1 canonical_query_string", out.canonical_request.as_str(), v1["canonical_query_string"].as_str().unwrap());
-    ck.eq("v1 string_to_sign", out.string_to_sign.as_str(), v1["string_to_sign"].as_str().unwrap());
-    ck.eq("v1 signature", out.signature.as_str(), v1["signature"].as_str().unwrap());
+    ck.eq("v1 canonical_query_string", dbg.canonical_request.as_str(), v1["canonical_query_string"].as_str().unwrap());
+    ck.eq("v1 string_to_sign", dbg.string_to_sign.as_str(), v1["string_to_sign"].as_str().unwrap());
+    ck.eq("v1 signature", dbg.signature.as_str(), v1["signature"].as_str().unwrap());
 
     // The same parameters in the same places as the SDK (order and `+` vs `%20` aside).
     let sdk = &v1["sdk_request"];
@@ -138,7 +138,7 @@ fn check_v1(case: &Value, out: &SignedRequest, ck: &mut Check) {
 
     // The signed set is exactly the documented one: URL params (minus Signature) plus body.
     let mut sent = decode_form(query_of(&out.url));
-    ck.eq("v1 Signature param", sent.remove("Signature"), Some(out.signature.clone()));
+    ck.eq("v1 Signature param", sent.remove("Signature"), Some(dbg.signature.clone()));
     sent.extend(decode_form(out.body.as_deref().unwrap_or("")));
     let expected: BTreeMap<String, String> = pairs(&v1["signed_params"]).into_iter().collect();
     ck.eq("v1 signed_params", sent, expected);
@@ -156,7 +156,7 @@ fn every_vector_both_versions() {
         for version in [SignatureVersion::V3, SignatureVersion::V1] {
             let (req, params) = spec_and_params(case, version);
             let mut ck = Check { case: format!("{id} {}", version.as_str()), failures: &mut failures };
-            match sign(&req, &params) {
+            match sign_with_debug(&req, &params) {
                 Ok(out) => match version {
                     SignatureVersion::V3 => check_v3(case, &out, &mut ck),
                     SignatureVersion::V1 => check_v1(case, &out, &mut ck),

@@ -1,72 +1,47 @@
-//! Bindings of the checks, masks and hashing: convert, call the core, convert back.
+//! Bindings of the period check, masks, hashing and the legacy upgrade: convert, call the core,
+//! convert back (the protocol is in `mod.rs`).
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{failed, options, passed, returned, thrown, today};
+use super::{bad_argument, fields, reply_error, today, Reply};
 use crate::date;
+use crate::error::Field;
 use crate::period::{End, Term};
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct PeriodInputJs {
-    start: Option<String>,
-    end: Option<String>,
-    id_number: Option<String>,
-    today: Option<String>,
-}
-
-#[derive(Serialize)]
-struct PeriodValueJs {
-    start: String,
-    end: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PeriodInfoJs {
-    term_years: Option<u8>,
-    long_term: bool,
-    expires_on: Option<String>,
-}
-
-#[wasm_bindgen(js_name = checkValidityPeriod)]
-pub fn check_validity_period(input: &str) -> String {
+/// `checkValidityPeriod`: fields `start`, `end`, `idNumber` (may be absent), `today`. Replies
+/// `start`, `end`, `expiresOn` (absent for long-term); slot 1: flags (1 changed, 2 long-term) and
+/// the term in years from bit 8.
+#[wasm_bindgen(js_name = periodCheck)]
+pub fn period_check(packed: &str, lens: &[u32]) -> String {
     let run = || {
-        let i: PeriodInputJs = options(input)?;
-        let today = today(i.today.as_deref())?;
-        crate::period::check_validity_period(
-            i.start.as_deref().unwrap_or(""),
-            i.end.as_deref().unwrap_or(""),
-            i.id_number.as_deref(),
-            today,
-        )
+        let f = fields(packed, lens).filter(|f| f.len() == 4).ok_or_else(|| bad_argument(Field::Input))?;
+        let get = |i: usize| f.get(i).copied().flatten();
+        let today = today(get(3))?;
+        crate::period::check_validity_period(get(0).unwrap_or(""), get(1).unwrap_or(""), get(2), today)
     };
     match run() {
         Ok(r) => {
-            let value = PeriodValueJs { start: date::compact(r.start), end: r.end_value() };
-            let info = PeriodInfoJs {
-                term_years: match r.term {
-                    Term::Years(n) => Some(n),
-                    Term::LongTerm => None,
-                },
-                long_term: r.term == Term::LongTerm,
-                expires_on: match r.end {
-                    End::Date(d) => Some(date::iso(d)),
-                    End::LongTerm => None,
-                },
+            let years = match r.term {
+                Term::Years(n) => u32::from(n),
+                Term::LongTerm => 0,
             };
-            passed(value, info, &[], r.changed)
+            let flags = u32::from(r.changed) | u32::from(r.term == Term::LongTerm) << 1 | years << 8;
+            let expires = match r.end {
+                End::Date(d) => Some(date::iso(d)),
+                End::LongTerm => None,
+            };
+            Reply::new().field(&date::compact(r.start)).field(&r.end_value()).opt(expires.as_deref()).ok(flags)
         }
-        Err(e) => failed(&e),
+        Err(e) => reply_error(&e),
     }
 }
 
+/// `upgradeLegacyIdNumber`: replies the 18-digit number, or an error without its hint.
 #[wasm_bindgen(js_name = upgradeLegacyIdNumber)]
 pub fn upgrade_legacy_id_number(id15: &str) -> String {
     match crate::id_number::upgrade_legacy(id15) {
-        Ok(v) => returned(v),
-        Err(e) => thrown(&e),
+        Ok(v) => Reply::new().field(&v).ok(0),
+        Err(e) => reply_error(&crate::error::CheckError { hint: None, ..e }),
     }
 }
 
@@ -90,20 +65,24 @@ pub fn md5_hex(s: &str) -> String {
     crate::hash::md5_hex(s)
 }
 
-/// `checkBankCard`: `{ ok, value, info: { length, luhn }, warnings, changed }` or `{ ok: false, error }`.
-/// A Luhn failure is the warning `BANK_CARD_LUHN`, not an error.
+/// `checkBankCard`: replies the normalised number; slot 1: flags (1 changed, 2 Luhn holds) and the
+/// length from bit 8. A Luhn failure is the warning `BANK_CARD_LUHN` (the JS layer adds it), not an
+/// error.
 #[wasm_bindgen(js_name = checkBankCard)]
 pub fn check_bank_card(input: &str) -> String {
-    #[derive(serde::Serialize)]
-    struct Info {
-        length: usize,
-        luhn: bool,
-    }
     match crate::bank_card::check_bank_card(input) {
         Ok(c) => {
-            let info = Info { length: c.value.len(), luhn: c.warnings.is_empty() };
-            passed(&c.value, info, &c.warnings, c.changed)
+            let len = u32::try_from(c.value.len()).unwrap_or(0);
+            let flags = u32::from(c.changed) | u32::from(c.warnings.is_empty()) << 1 | len << 8;
+            Reply::new().field(&c.value).ok(flags)
         }
-        Err(e) => failed(&e),
+        Err(e) => reply_error(&e),
     }
+}
+
+/// Loads the region names into a module built without them (the browser module); `names` is
+/// the package's `region-names.js` text. False when it does not fit this module's table.
+#[wasm_bindgen(js_name = loadRegionNames)]
+pub fn load_region_names(names: String) -> bool {
+    crate::region::load_names(names)
 }

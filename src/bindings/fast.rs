@@ -17,10 +17,8 @@
 use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 
 use chrono::Datelike;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::to_json;
 use crate::error::{CheckError, ErrorCode, Field};
 use crate::mobile::{Carrier, Kind};
 
@@ -89,32 +87,24 @@ pub fn scratch_bytes() -> usize {
     BYTES.as_ptr() as usize
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CodeJs {
-    code: &'static str,
-    message: &'static str,
-    message_zh: &'static str,
-}
-
-#[derive(Serialize)]
-struct CatalogJs {
-    codes: Vec<CodeJs>,
-    fields: Vec<&'static str>,
-    carriers: Vec<&'static str>,
-}
-
-/// The tables the JS layer caches: error codes with messages, field names, carriers.
+/// The static tables the JS layer caches, one section per call, entries NUL-joined:
+/// 0 error codes (code, message, messageZh per code), 1 field names, 2 carriers; with the signer,
+/// the sections of `requests::catalog_section`. An unknown section is "".
 #[wasm_bindgen]
-pub fn catalog() -> String {
-    to_json(&CatalogJs {
-        codes: ErrorCode::ALL.iter().map(|c| CodeJs { code: c.as_str(), message: c.message(), message_zh: c.message_zh() }).collect(),
-        fields: Field::ALL.iter().map(|f| f.as_str()).collect(),
-        carriers: CARRIERS.iter().map(|c| c.as_str()).collect(),
-    })
+pub fn catalog(section: u32) -> String {
+    use super::nul_joined;
+    match section {
+        0 => nul_joined(ErrorCode::ALL.iter().flat_map(|c| [c.as_str(), c.message(), c.message_zh()])),
+        1 => nul_joined(Field::ALL.iter().map(|f| f.as_str())),
+        2 => nul_joined(CARRIERS.iter().map(|c| c.as_str())),
+        #[cfg(feature = "sign")]
+        n => super::requests::catalog_section(n),
+        #[cfg(not(feature = "sign"))]
+        _ => String::new(),
+    }
 }
 
-/// The name of a region code, or "" when the table has none.
+/// The name of a region code, or "" when the table has none (or the names are not loaded).
 #[wasm_bindgen(js_name = regionName)]
 pub fn region_name(code: u32) -> String {
     crate::region::lookup(code).and_then(|r| r.name()).unwrap_or("").to_string()

@@ -1,167 +1,217 @@
-//! Bindings of the signer, the builders and the response parser.
+//! Bindings of the builders, the signer and the response mapping (the `sign` feature: the server
+//! module only). The protocol is in `mod.rs`; the field tables are the core's
+//! (`request::inputs`, `response::fields`), so adding an action, an input or a result field needs
+//! no code here.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{options, to_json, today, Failed, JsError};
-use crate::error::{CheckError, ErrorCode, Field};
-use crate::request::{self, BuildError, BuildOptions, LongTermAs, ParamsIn};
-use crate::sign::{self, Credentials, Method, RequestSpec, SignatureVersion, SignedRequest, SigningParams};
+use super::{bad_argument, fields, index, nul_joined, reply_error, reply_set, Reply, SIGN_ERROR};
+use crate::error::{CheckError, Field};
+use crate::request::inputs::{self, OptionField, Options};
+use crate::request::{ActionInput, InputField, ACTIONS};
+use crate::request::BuildError;
+use crate::response::fields::{Kind, ResponseFields, ResultField, ResultValues, Value, ENVELOPE_FIELDS, HEADERS, RESULT_OBJECTS};
+use crate::response::{ErrorKind, Verdict};
+use crate::sign::{self, Method, RequestSpec, SignError, SignedRequest, SigningDebug, SigningParams};
 
-/// The JS `BuildOptions` (credentials included).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct BuildOptionsJs {
-    access_key_id: Option<String>,
-    access_key_secret: Option<String>,
-    security_token: Option<String>,
-    timestamp: Option<String>,
-    nonce: Option<String>,
-    signature_version: Option<String>,
-    endpoint: Option<String>,
-    long_term_as: Option<String>,
-    today: Option<String>,
-    allow_residence_permit: Option<bool>,
-    params_in: Option<String>,
+const VERDICTS: [Verdict; 4] = [Verdict::Match, Verdict::Mismatch, Verdict::NotFound, Verdict::Error];
+const ERROR_KINDS: [ErrorKind; 7] = [
+    ErrorKind::Throttled,
+    ErrorKind::Auth,
+    ErrorKind::InvalidRequest,
+    ErrorKind::Server,
+    ErrorKind::Business,
+    ErrorKind::MalformedResponse,
+    ErrorKind::InconsistentResponse,
+];
+
+/// The catalog sections of the server module: 3 input fields, 4 option fields, 5 actions (name,
+/// then the comma-separated indexes of its input fields), 6 signer errors (code, field, message,
+/// messageZh), 7 result fields (JSON name, JS name, `t` text or `f` flag), 8 envelope field
+/// names, 9 result object names, 10 header names, 11 verdicts, 12 error kinds.
+pub(super) fn catalog_section(section: u32) -> String {
+    match section {
+        3 => nul_joined(InputField::ALL.iter().map(|f| f.js_name())),
+        4 => nul_joined(OptionField::ALL.iter().map(|f| f.js_name())),
+        5 => {
+            let mut out = String::new();
+            for (i, a) in ACTIONS.iter().enumerate() {
+                if i > 0 {
+                    out.push('\0');
+                }
+                out.push_str(a.name);
+                out.push('\0');
+                // The inputs the action takes, in table order (the action table, request/table.rs).
+                for (j, f) in InputField::ALL.iter().filter(|f| a.uses(**f)).enumerate() {
+                    if j > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(DIGITS.get(f.index()).copied().unwrap_or(""));
+                }
+            }
+            out
+        }
+        6 => nul_joined(SignError::ALL.iter().flat_map(|e| [e.as_str(), e.field(), e.message(), e.message_zh()])),
+        7 => nul_joined(ResultField::ALL.iter().flat_map(|f| [f.json_name(), f.js_name(), if f.kind() == Kind::Flag { "f" } else { "t" }])),
+        8 => nul_joined(ENVELOPE_FIELDS),
+        9 => nul_joined(RESULT_OBJECTS),
+        10 => nul_joined(HEADERS),
+        11 => nul_joined(VERDICTS.iter().map(|v| v.as_str())),
+        12 => nul_joined(ERROR_KINDS.iter().map(|k| k.as_str())),
+        _ => String::new(),
+    }
 }
 
-// No Debug: the options hold the secret.
-impl BuildOptionsJs {
-    fn signature_version(&self) -> Result<SignatureVersion, CheckError> {
-        match self.signature_version.as_deref() {
-            None | Some("v3") => Ok(SignatureVersion::V3),
-            Some("v1") => Ok(SignatureVersion::V1),
-            Some(_) => Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input)),
+/// Input field indexes as text (the input table stays well under this many fields).
+const DIGITS: [&str; 32] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21",
+    "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+];
+
+fn build_error(e: &BuildError) -> String {
+    match e {
+        BuildError::Check(c) => reply_error(&CheckError { hint: None, ..c.clone() }),
+        BuildError::Sign(s) => {
+            reply_set(0, SIGN_ERROR.saturating_add(index(SignError::ALL, s)));
+            reply_set(1, 0);
+            reply_set(2, 0);
+            String::new()
         }
     }
-
-    fn credentials(&mut self) -> Credentials {
-        Credentials {
-            access_key_id: self.access_key_id.take().unwrap_or_default(),
-            access_key_secret: self.access_key_secret.take().unwrap_or_default(),
-            security_token: self.security_token.take(),
-        }
-    }
-
-    fn into_build(mut self) -> Result<BuildOptions, CheckError> {
-        Ok(BuildOptions {
-            signature_version: self.signature_version()?,
-            long_term_as: self.long_term_as.as_deref().map_or(Ok(LongTermAs::Chinese), LongTermAs::parse)?,
-            today: today(self.today.as_deref())?,
-            credentials: self.credentials(),
-            timestamp: self.timestamp.take().unwrap_or_default(),
-            nonce: self.nonce.take().unwrap_or_default(),
-            endpoint: self.endpoint.take(),
-            allow_residence_permit: self.allow_residence_permit,
-            params_in: self.params_in.as_deref().map_or(Ok(ParamsIn::Body), ParamsIn::parse)?,
-        })
-    }
 }
 
-/// `{ ok: false, error: {code, field, message, messageZh} }` (the JS layer throws it as an AliyunIdvError).
-fn thrown(e: &BuildError) -> String {
-    to_json(&Failed { ok: false, error: JsError { code: e.code(), field: e.field(), message: e.message(), message_zh: e.message_zh(), hint: None } })
-}
-
-/// A signed request as NUL-separated fields, which the JS layer splits (no JSON escaping or
-/// parsing on the hot path): method, url, has-body (`1`/`0`), body, canonical request, string to
-/// sign, signature (the last three empty unless `debug`), then header name/value pairs. No field
-/// can hold a NUL: URL, body and canonical strings are percent-encoded, and header values are
-/// checked tokens. Errors answer JSON (`{`), so the two cannot be confused.
-fn signed_to_text(r: &SignedRequest, debug: bool) -> String {
-    let body = r.body.as_deref();
-    let mut fields: Vec<&str> = vec![
-        r.method.as_str(),
-        &r.url,
-        if body.is_some() { "1" } else { "0" },
-        body.unwrap_or(""),
-        if debug { &r.canonical_request } else { "" },
-        if debug { &r.string_to_sign } else { "" },
-        if debug { &r.signature } else { "" },
-    ];
+/// Replies method, url, body (absent when none), canonical request, string to sign, signature
+/// (absent without `debug`), then the header names and values; slot 1 = the number of headers.
+fn signed(r: &SignedRequest, debug: Option<&SigningDebug>) -> String {
+    let mut out = Reply::new();
+    out.field(r.method.as_str()).field(&r.url).opt(r.body.as_deref());
+    out.opt(debug.map(|d| d.canonical_request.as_str()))
+        .opt(debug.map(|d| d.string_to_sign.as_str()))
+        .opt(debug.map(|d| d.signature.as_str()));
     for (k, v) in &r.headers {
-        fields.push(k);
-        fields.push(v);
+        out.field(k).field(v);
     }
-    fields.join("\0")
+    out.ok(u32::try_from(r.headers.len()).unwrap_or(0))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct RequestJs {
-    method: Option<String>,
-    host: String,
-    action: String,
-    version: String,
-    query: BTreeMap<String, String>,
-    form: BTreeMap<String, String>,
+/// Table-ordered options from fields `from..from + OptionField::ALL.len()`.
+fn options(f: &[Option<&str>], from: usize) -> Options {
+    Options::from_values(f.iter().skip(from).take(OptionField::ALL.len()).map(|v| v.map(String::from)))
 }
 
-/// The low-level signer: any RPC action, parameters signed exactly as given.
-#[wasm_bindgen(js_name = signRequest)]
-pub fn sign_request(req: &str, opts: &str) -> String {
+/// The one builder export: `action`, then every input field (`InputField::ALL` order), then every
+/// option (`OptionField::ALL` order), absent ones marked absent.
+#[wasm_bindgen]
+pub fn build(action: &str, packed: &str, lens: &[u32]) -> String {
+    let n_in = InputField::ALL.len();
     let run = || -> Result<SignedRequest, BuildError> {
-        let r: RequestJs = options(req)?;
-        let method = match r.method.as_deref() {
+        let f = fields(packed, lens).filter(|f| f.len() == n_in.saturating_add(OptionField::ALL.len())).ok_or_else(|| bad_argument(Field::Input))?;
+        let input = ActionInput::from_ordered(f.iter().take(n_in).map(|v| v.map(String::from)));
+        inputs::build(action, input, options(&f, n_in))
+    };
+    match run() {
+        Ok(r) => signed(&r, None),
+        Err(e) => build_error(&e),
+    }
+}
+
+/// The low-level signer: fields method, host, action, version, every option (`OptionField::ALL`
+/// order), then the query pairs and the form pairs (name, value each); `n_query` pairs are query.
+#[wasm_bindgen(js_name = signRequest)]
+pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
+    let run = || -> Result<(SignedRequest, SigningDebug), BuildError> {
+        let f = fields(packed, lens).ok_or_else(|| bad_argument(Field::Input))?;
+        let get = |i: usize| f.get(i).copied().flatten();
+        let method = match get(0) {
             None | Some("POST") => Method::Post,
             Some("GET") => Method::Get,
-            Some(_) => return Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input).into()),
+            Some(_) => return Err(bad_argument(Field::Input).into()),
         };
-        let mut o: BuildOptionsJs = options(opts)?;
+        let mut o = options(&f, 4);
+        o.require_credentials()?;
+        let pairs: Vec<(String, String)> = f
+            .get(4usize.saturating_add(OptionField::ALL.len())..)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|p| (p.first().copied().flatten().unwrap_or("").to_string(), p.get(1).copied().flatten().unwrap_or("").to_string()))
+            .collect();
+        let n_query = usize::try_from(n_query).unwrap_or(usize::MAX).min(pairs.len());
+        let (query, form) = pairs.split_at(n_query);
         let spec = RequestSpec {
             method,
-            host: r.host,
+            host: get(1).unwrap_or("").to_string(),
             scheme: sign::Scheme::Https,
-            action: r.action,
-            version: r.version,
-            query: r.query.into_iter().collect(),
-            form: r.form.into_iter().collect(),
+            action: get(2).unwrap_or("").to_string(),
+            version: get(3).unwrap_or("").to_string(),
+            query: query.to_vec(),
+            form: form.to_vec(),
         };
         let params = SigningParams {
             version: o.signature_version()?,
             credentials: o.credentials(),
-            timestamp: o.timestamp.take().unwrap_or_default(),
-            nonce: o.nonce.take().unwrap_or_default(),
+            timestamp: o.timestamp()?,
+            nonce: o.take_field(OptionField::Nonce).unwrap_or_default(),
         };
-        Ok(sign::sign(&spec, &params)?)
+        Ok(sign::sign_with_debug(&spec, &params)?)
     };
     match run() {
-        Ok(r) => signed_to_text(&r, true),
-        Err(e) => thrown(&e),
+        Ok((r, debug)) => signed(&r, Some(&debug)),
+        Err(e) => build_error(&e),
     }
 }
 
-/// Interprets an answer; never fails.
+/// A value the host tagged with its JSON type: `s` string, `n` integer, `t` / `f` boolean.
+fn value(v: Option<&str>) -> Option<Value> {
+    let v = v?;
+    let rest = v.get(1..)?.to_string();
+    match v.as_bytes().first()? {
+        b's' => Some(Value::Text(rest)),
+        b'n' => Some(Value::Int(rest)),
+        b't' => Some(Value::Bool(true)),
+        b'f' => Some(Value::Bool(false)),
+        _ => None,
+    }
+}
+
+/// Interprets an answer; never fails. Fields: the header values (`HEADERS` order), the envelope
+/// fields (`ENVELOPE_FIELDS` order, tagged), then — when `result` — the result fields
+/// (`ResultField::ALL` order, tagged). `is_object`: the body parsed as a JSON object.
+///
+/// Replies requestId, code, message, then each result field (absent when absent; flags as
+/// `t`/`f`), retryAfterMs (decimal), description, descriptionZh; slot 1: verdict index |
+/// billed << 4 | retryable << 5 | (errorKind index + 1) << 8.
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(action: &str, http_status: u16, body: &str, headers: &str) -> String {
-    let headers: BTreeMap<String, String> = options(headers).unwrap_or_default();
-    let headers: Vec<(String, String)> = headers.into_iter().collect();
-    to_json(&crate::response::parse_response(action, http_status, body, &headers))
-}
-
-/// The generic builder of every action in the table (`request/table.rs`): `action` by name, the
-/// inputs as the values of the fields named in `InputField::ALL` order whose bit is set in
-/// `present` (bit i = field i), options as for the named builders. No per-action binding code.
-#[wasm_bindgen(js_name = buildAction)]
-pub fn build_action(action: &str, present: u32, values: Vec<String>, opts: &str) -> String {
-    use crate::request::{Action, ActionInput};
-    let run = || -> Result<SignedRequest, BuildError> {
-        let action = Action::from_name(action).ok_or_else(|| CheckError::new(ErrorCode::ActionUnknown, Field::Action))?;
-        let mut values = values.into_iter();
-        let input = ActionInput::from_ordered((0..crate::request::InputField::COUNT).map(|i| {
-            if present.checked_shr(u32::try_from(i).unwrap_or(31)).unwrap_or(0) & 1 == 1 {
-                values.next()
-            } else {
-                None
+pub fn parse_response(action: &str, http_status: u16, is_object: bool, result: bool, packed: &str, lens: &[u32]) -> String {
+    let f = fields(packed, lens).unwrap_or_default();
+    let get = |i: usize| f.get(i).copied().flatten();
+    let headers: Vec<(String, String)> =
+        HEADERS.iter().enumerate().filter_map(|(i, h)| get(i).map(|v| (h.to_string(), v.to_string()))).collect();
+    let env = HEADERS.len();
+    let body = ResponseFields {
+        is_object,
+        request_id: value(get(env)),
+        code: value(get(env.saturating_add(1))),
+        message: value(get(env.saturating_add(2))),
+        result: result.then(|| {
+            let mut r = ResultValues::default();
+            for (i, rf) in ResultField::ALL.iter().enumerate() {
+                r.set(*rf, value(get(env.saturating_add(ENVELOPE_FIELDS.len()).saturating_add(i))));
             }
-        }));
-        let opts: BuildOptionsJs = options(opts)?;
-        request::build(action, &input, &opts.into_build()?)
+            r
+        }),
     };
-    match run() {
-        Ok(r) => signed_to_text(&r, false),
-        Err(e) => thrown(&e),
+    let r = crate::response::interpret(action, http_status, &body, &headers);
+    let mut out = Reply::new();
+    out.opt(r.request_id.as_deref()).opt(r.code.as_deref()).opt(r.message.as_deref());
+    for rf in ResultField::ALL {
+        match r.result.get(*rf) {
+            Some(Value::Text(s) | Value::Int(s)) => out.field(s),
+            Some(Value::Bool(b)) => out.field(if *b { "t" } else { "f" }),
+            None => out.opt(None),
+        };
     }
+    out.opt(r.retry_after_ms.map(|ms| ms.to_string()).as_deref()).field(r.description).field(r.description_zh);
+    let kind = r.error_kind.map_or(0, |k| index(&ERROR_KINDS, &k).saturating_add(1));
+    let flags = index(&VERDICTS, &r.verdict) | u32::from(r.billed) << 4 | u32::from(r.retryable) << 5 | kind << 8;
+    out.ok(flags)
 }

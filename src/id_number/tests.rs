@@ -98,6 +98,7 @@ fn birth_dates_leap_years_and_bounds() {
 
 #[test]
 fn regions() {
+    crate::region::load_names_for_tests();
     let o = opts(TODAY);
     for permit in ["810000", "820000", "830000"] {
         let n = id(permit, "19900101", "001");
@@ -121,6 +122,7 @@ fn regions() {
 
 #[test]
 fn region_warnings() {
+    crate::region::load_names_for_tests();
     let o = opts(TODAY);
     // A prefecture code: valid prefix, not county level.
     let r = check_id_number(&id("110100", "19900101", "001"), &o).unwrap();
@@ -141,6 +143,7 @@ fn region_warnings() {
 
 #[test]
 fn extracted_facts() {
+    crate::region::load_names_for_tests();
     let r = check_id_number("11010519491231002X", &opts(TODAY)).unwrap();
     assert_eq!(r.info.birth_date, day("1949-12-31"));
     assert_eq!(r.info.gender, Gender::Female);

@@ -9,7 +9,52 @@ mod layout;
 use layout::*;
 
 // Typed with the generated length, so a stale layout fails to compile.
+#[cfg(feature = "region-names")]
 static DATA: &[u8; TOTAL] = include_bytes!("regions.bin");
+
+/// Without the `region-names` feature (the browser module) only the facts are compiled in: the
+/// names (the last section of the blob, ~78 KB) can be loaded at run time with [`load_names`].
+#[cfg(not(feature = "region-names"))]
+static DATA: &[u8; NAMES_AT] = &head(include_bytes!("regions.bin"));
+
+#[cfg(not(feature = "region-names"))]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const evaluation: an error fails the build
+const fn head<const N: usize>(all: &[u8; TOTAL]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = all[i];
+        i += 1;
+    }
+    out
+}
+
+#[cfg(not(feature = "region-names"))]
+static NAMES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The names section of the table: compiled in, loaded, or none.
+fn names() -> &'static [u8] {
+    #[cfg(feature = "region-names")]
+    return DATA.get(NAMES_AT..).unwrap_or(&[]);
+    #[cfg(not(feature = "region-names"))]
+    return NAMES.get().map_or(&[], |s| s.as_bytes());
+}
+
+/// The names section of `regions.bin` (`TOTAL - NAMES_AT` bytes of UTF-8), for a module built
+/// without the `region-names` feature. True when the names are (now) available; false when
+/// `names` is not this table's names section.
+pub fn load_names(names: String) -> bool {
+    #[cfg(feature = "region-names")]
+    return names.len() == TOTAL.saturating_sub(NAMES_AT);
+    #[cfg(not(feature = "region-names"))]
+    {
+        if names.len() != TOTAL.saturating_sub(NAMES_AT) || !names.ends_with('\n') {
+            return false;
+        }
+        let _ = NAMES.set(names);
+        NAMES.get().is_some()
+    }
+}
 
 /// Prefecture-level cities without counties: county level although their code ends in `00`.
 const CITIES_WITHOUT_COUNTIES: [u32; 4] = [441900, 442000, 460400, 620200];
@@ -88,9 +133,9 @@ fn group_rows(g: usize) -> Option<(usize, usize)> {
 /// Name of the `k`-th row (0-based) of group `g`.
 fn name_in_group(g: usize, k: usize) -> Option<&'static str> {
     let at = GROUP_NAME_AT.checked_add(g.checked_mul(3)?)?;
-    let start = NAMES_AT.checked_add(u24_at(at)?)?;
-    let end = NAMES_AT.checked_add(u24_at(at.checked_add(3)?)?)?;
-    let names = DATA.get(start..end)?;
+    let start = u24_at(at)?;
+    let end = u24_at(at.checked_add(3)?)?;
+    let names = names().get(start..end)?;
     let line = names.split(|&b| b == b'\n').nth(k)?;
     let name = core::str::from_utf8(line).ok()?;
     (!name.is_empty()).then_some(name)
@@ -147,15 +192,43 @@ pub fn province_name(province: u32) -> Option<&'static str> {
     lookup(province.saturating_mul(10000)).and_then(|r| r.name())
 }
 
+/// Tests of the checks-only build load the names the way the package does.
+#[cfg(all(test, not(feature = "region-names")))]
+pub(crate) fn load_names_for_tests() {
+    let all = include_bytes!("regions.bin");
+    let names = core::str::from_utf8(all.get(NAMES_AT..).unwrap_or(&[])).map(String::from).unwrap_or_default();
+    assert!(load_names(names));
+}
+#[cfg(all(test, feature = "region-names"))]
+pub(crate) fn load_names_for_tests() {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(not(feature = "region-names"))]
     #[test]
-    fn layout_matches_the_blob() {
-        assert_eq!(DATA.len(), TOTAL);
+    fn names_load_only_from_the_matching_section() {
+        assert!(!load_names(String::from("北京市\n")));
+        assert!(!load_names("x".repeat(TOTAL - NAMES_AT)), "must end with a newline");
+        load_names_for_tests();
+        assert_eq!(lookup(110105).unwrap().name(), Some("朝阳区"));
+        assert_eq!(province_name(65), Some("新疆维吾尔自治区"));
     }
 
+    #[cfg(feature = "region-names")]
+    #[test]
+    fn compiled_in_names_accept_only_their_own_section() {
+        assert!(!load_names(String::from("北京市\n")));
+        assert_eq!(lookup(110105).unwrap().name(), Some("朝阳区"));
+    }
+
+    #[test]
+    fn layout_matches_the_blob() {
+        assert_eq!(include_bytes!("regions.bin").len(), TOTAL);
+    }
+
+    #[cfg(feature = "region-names")]
     #[test]
     fn every_row_of_the_tsv_is_found_with_its_name_and_years() {
         let tsv = include_str!("../../data/gb2260-regions.tsv");
@@ -184,6 +257,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "region-names")]
     #[test]
     fn names_and_levels() {
         assert_eq!(lookup(110105).unwrap().name(), Some("朝阳区"));

@@ -220,7 +220,7 @@ pub(super) fn finish(action: Action, params: Params, opts: &BuildOptions) -> Res
     };
     let signing = SigningParams {
         credentials: opts.credentials.clone(),
-        timestamp: opts.timestamp.clone(),
+        timestamp: opts.timestamp,
         nonce: opts.nonce.clone(),
         version: opts.signature_version,
     };

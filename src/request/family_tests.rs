@@ -19,7 +19,7 @@ const RESIDENCE_PERMIT: &str = "810000199003071237";
 fn opts() -> BuildOptions {
     BuildOptions {
         credentials: Credentials { access_key_id: "testid".into(), access_key_secret: "SECRET-must-not-leak".into(), security_token: None },
-        timestamp: "2026-11-22T08:30:00Z".into(),
+        timestamp: crate::sign::Timestamp::parse("2026-11-22T08:30:00Z").unwrap(),
         nonce: "c0ffee00-0000-4000-8000-000000000001".into(),
         signature_version: SignatureVersion::V3,
         endpoint: None,

@@ -6,13 +6,14 @@
 pub mod actions;
 pub mod build;
 pub mod endpoint;
+pub mod inputs;
 pub mod md5_form;
 pub mod table;
 
 use chrono::NaiveDate;
 
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::sign::{Credentials, SignError, SignatureVersion, SignedRequest};
+use crate::sign::{Credentials, SignError, SignatureVersion, SignedRequest, Timestamp};
 
 pub use actions::{Action, Id2MetaInput, Mobile3MetaInput, ParamType, PeriodInput};
 pub use build::{build, params, ActionInput};
@@ -70,8 +71,8 @@ impl LongTermAs {
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub credentials: Credentials,
-    /// UTC `yyyy-MM-ddTHH:mm:ssZ`.
-    pub timestamp: String,
+    /// When the request is signed (parsed once: [`Timestamp::parse`]).
+    pub timestamp: Timestamp,
     pub nonce: String,
     pub signature_version: SignatureVersion,
     /// Host (optionally `https://` or, for loopback, `http://`, and a port); default per action.

@@ -8,7 +8,7 @@ const ID: &str = "11010519491231002X";
 fn opts() -> BuildOptions {
     BuildOptions {
         credentials: Credentials { access_key_id: "testid".into(), access_key_secret: "SECRET-must-not-leak".into(), security_token: None },
-        timestamp: "2026-11-22T08:30:00Z".into(),
+        timestamp: crate::sign::Timestamp::parse("2026-11-22T08:30:00Z").unwrap(),
         nonce: "c0ffee00-0000-4000-8000-000000000001".into(),
         signature_version: SignatureVersion::V3,
         endpoint: None,
@@ -181,9 +181,9 @@ fn endpoint_option() {
 #[test]
 fn signer_errors_come_through_and_never_carry_the_secret() {
     let input = Id2MetaInput { id_number: ID.into(), name: "张三".into(), ..Default::default() };
-    let o = BuildOptions { timestamp: "2026-11-22 08:30:00".into(), ..opts() };
+    let o = BuildOptions { nonce: "a nonce with spaces".into(), ..opts() };
     let e = build_id2_meta_verify_intl(&input, &o).unwrap_err();
-    assert_eq!(e.code(), "SIGN_TIMESTAMP_INVALID");
+    assert_eq!(e.code(), "SIGN_NONCE_INVALID");
     let shown = format!("{e} {e:?} {:?}", opts());
     assert!(!shown.contains("SECRET-must-not-leak"), "{shown}");
     assert!(!shown.contains(ID));

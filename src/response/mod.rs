@@ -8,7 +8,8 @@
 //! - gateway errors: HTTP 4xx/5xx with `{RequestId, HostId, Code, Message, Recommend}`.
 //!
 //! A 2xx answer whose `Code` is not success is an error. Numbers may be JSON strings or numbers.
-//! What each code means lives in `codes.rs` (one file, English and Chinese).
+//! What each code means lives in `codes.rs` (one file, English and Chinese); which fields are read
+//! lives in `fields.rs` (the host parses the JSON and hands them over: no JSON parser in the core).
 //!
 //! `retryAfterMs` comes from the `x-acs-retry-after` header, read as **milliseconds** (what the
 //! official Darabonba SDKs do: their retry policy waits that many ms; `0`, negative or non-numeric
@@ -17,15 +18,14 @@
 
 mod codes;
 mod family;
-
-use serde::Serialize;
-use serde_json::{Map, Value};
+pub mod fields;
 
 use codes::{ErrorMeaning, Outcome};
+pub use fields::{ResponseFields, ResultField, ResultValues, Value};
 
 /// The outcome of a verification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "json", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum Verdict {
     Match,
     Mismatch,
@@ -46,8 +46,8 @@ impl Verdict {
 }
 
 /// Why a verification did not give a verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "json", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum ErrorKind {
     Throttled,
     Auth,
@@ -75,10 +75,10 @@ impl ErrorKind {
     }
 }
 
-/// What an answer means. Serialises to the JS `VerifyResult` (camelCase; `requestId`, `code` and
-/// `message` are `null` when absent, the other optional fields are left out).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What an answer means. The JS `VerifyResult` lists, in this order: verdict, billed, retryable,
+/// requestId, code, message (`null` when absent), the present result fields under their JS names
+/// (`fields.rs`), errorKind and retryAfterMs (when present), description, descriptionZh.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifyResult {
     pub verdict: Verdict,
     /// The call was charged. A billed answer is never retryable.
@@ -88,20 +88,57 @@ pub struct VerifyResult {
     pub request_id: Option<String>,
     pub code: Option<String>,
     pub message: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub biz_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub isp_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub passed: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The result fields of `fields.rs`, normalised (text trimmed, flags as booleans).
+    pub result: ResultValues,
     pub error_kind: Option<ErrorKind>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_ms: Option<u32>,
     pub description: &'static str,
     pub description_zh: &'static str,
+}
+
+impl VerifyResult {
+    pub fn biz_code(&self) -> Option<&str> {
+        self.result.as_str(ResultField::BizCode)
+    }
+    pub fn sub_code(&self) -> Option<&str> {
+        self.result.as_str(ResultField::SubCode)
+    }
+    pub fn isp_name(&self) -> Option<&str> {
+        self.result.as_str(ResultField::IspName)
+    }
+    pub fn passed(&self) -> Option<bool> {
+        self.result.flag(ResultField::Passed)
+    }
+}
+
+#[cfg(feature = "json")]
+impl serde::Serialize for VerifyResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("verdict", &self.verdict)?;
+        m.serialize_entry("billed", &self.billed)?;
+        m.serialize_entry("retryable", &self.retryable)?;
+        m.serialize_entry("requestId", &self.request_id)?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("message", &self.message)?;
+        for f in ResultField::ALL {
+            match self.result.get(*f) {
+                Some(Value::Text(t) | Value::Int(t)) => m.serialize_entry(f.js_name(), t)?,
+                Some(Value::Bool(b)) => m.serialize_entry(f.js_name(), b)?,
+                None => {}
+            }
+        }
+        if let Some(k) = &self.error_kind {
+            m.serialize_entry("errorKind", k)?;
+        }
+        if let Some(ms) = &self.retry_after_ms {
+            m.serialize_entry("retryAfterMs", ms)?;
+        }
+        m.serialize_entry("description", self.description)?;
+        m.serialize_entry("descriptionZh", self.description_zh)?;
+        m.end()
+    }
 }
 
 /// Which result table an action uses.
@@ -128,64 +165,63 @@ fn api(action: &str) -> Option<Api> {
     ACTIONS.iter().find(|(a, _)| a.eq_ignore_ascii_case(action)).map(|(_, api)| *api)
 }
 
-/// Interprets an answer. `headers` names are matched case-insensitively.
+/// Interprets an answer whose JSON body is given as text (a native convenience: the package
+/// parses the body on the host and calls [`interpret`]).
+#[cfg(feature = "json")]
 pub fn parse_response(action: &str, http_status: u16, body: &str, headers: &[(String, String)]) -> VerifyResult {
+    interpret(action, http_status, &fields::from_json(body), headers)
+}
+
+/// Interprets an answer from the fields the host extracted. `headers` names are matched
+/// case-insensitively.
+pub fn interpret(action: &str, http_status: u16, body: &ResponseFields, headers: &[(String, String)]) -> VerifyResult {
     let mut r = VerifyResult {
         verdict: Verdict::Error,
         billed: false,
         retryable: false,
-        request_id: header(headers, "x-acs-request-id").and_then(non_empty),
+        request_id: header(headers, "x-acs-request-id").and_then(fields::non_empty),
         code: None,
         message: None,
-        biz_code: None,
-        sub_code: None,
-        isp_name: None,
-        passed: None,
+        result: ResultValues::default(),
         error_kind: None,
         retry_after_ms: None,
         description: "",
         description_zh: "",
     };
-    let obj = match serde_json::from_str::<Value>(body) {
-        Ok(Value::Object(obj)) => obj,
-        _ => {
-            let retryable = http_status == 429 || (500..=599).contains(&http_status);
-            let m = if retryable { codes::MALFORMED_RETRYABLE } else { codes::MALFORMED };
-            return error(r, m, headers);
-        }
-    };
-    if let Some(id) = text(&obj, "RequestId") {
+    if !body.is_object {
+        let retryable = http_status == 429 || (500..=599).contains(&http_status);
+        let m = if retryable { codes::MALFORMED_RETRYABLE } else { codes::MALFORMED };
+        return error(r, m, headers);
+    }
+    if let Some(id) = body.request_id.as_ref().and_then(Value::text) {
         r.request_id = Some(id);
     }
-    r.code = text(&obj, "Code");
-    r.message = text(&obj, "Message");
+    r.code = body.code.as_ref().and_then(Value::text);
+    r.message = body.message.as_ref().and_then(Value::text);
 
     if !(200..=299).contains(&http_status) {
         let m = r.code.as_deref().and_then(|c| family::error_meaning(action, c).or_else(|| codes::error_meaning(c))).unwrap_or_else(|| codes::status_meaning(http_status));
         return error(r, m, headers);
     }
 
-    let result = ["Result", "ResultObject"].iter().find_map(|k| obj.get(*k).and_then(Value::as_object));
     // Without a Code, the presence of a result decides (below).
     let success = r.code.as_deref().map_or(true, |c| c.eq_ignore_ascii_case("Success") || c == "200");
     if !success {
         let m = r.code.as_deref().and_then(|c| family::error_meaning(action, c).or_else(|| codes::error_meaning(c))).unwrap_or(codes::BUSINESS);
         return error(r, m, headers);
     }
-    match result {
+    match &body.result {
         Some(result) => business(r, action, result),
         None => error(r, codes::MALFORMED, headers),
     }
 }
 
 /// A success envelope: BizCode / SubCode / Passed decide.
-fn business(mut r: VerifyResult, action: &str, result: &Map<String, Value>) -> VerifyResult {
-    r.biz_code = text(result, "BizCode");
-    r.sub_code = text(result, "SubCode");
-    r.isp_name = text(result, "IspName");
-    r.passed = result.get("Passed").and_then(passed);
-    let biz = r.biz_code.as_deref();
-    let sub = r.sub_code.as_deref();
+fn business(mut r: VerifyResult, action: &str, result: &ResultValues) -> VerifyResult {
+    r.result = result.normalised();
+    let passed = r.passed();
+    let biz = r.biz_code();
+    let sub = r.sub_code();
     let outcome = match api(action) {
         Some(Api::Id2) => codes::lookup(codes::ID2_BIZ, biz),
         Some(Api::Mobile3) => {
@@ -201,16 +237,16 @@ fn business(mut r: VerifyResult, action: &str, result: &Map<String, Value>) -> V
         }
         Some(Api::Period) => {
             // Passed "Y" with a SubCode other than 200, or "N" with 200 (every Passed answer is billed).
-            if let (Some(p), Some(s)) = (r.passed, sub) {
+            if let (Some(p), Some(s)) = (passed, sub) {
                 if p != (s == "200") {
                     return inconsistent(r, true);
                 }
             }
-            period(r.passed, sub)
+            period(passed, sub)
         }
         // The actions of the table (request/table.rs), else only the conventions all these APIs share.
         None if family::outcome(action, biz, sub).is_some() => family::outcome(action, biz, sub).flatten(),
-        None => match r.passed {
+        None => match passed {
             Some(p) => period(Some(p), None),
             None => codes::lookup(codes::GENERIC_BIZ, biz),
         },
@@ -279,33 +315,6 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers.iter().find(|(k, _)| k.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
 }
 
-fn non_empty(s: &str) -> Option<String> {
-    let s = s.trim();
-    (!s.is_empty()).then(|| s.to_string())
-}
-
-/// A string or a number, as a trimmed non-empty string.
-fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
-    match obj.get(key)? {
-        Value::String(s) => non_empty(s),
-        // Integers only: codes are never fractional (and float formatting would bloat the module).
-        Value::Number(n) => n.as_i64().map(|i| i.to_string()),
-        _ => None,
-    }
-}
-
-/// `"Y"` / `"N"` (any case), `true` / `false`.
-fn passed(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.trim() {
-            t if t.eq_ignore_ascii_case("Y") || t.eq_ignore_ascii_case("true") => Some(true),
-            t if t.eq_ignore_ascii_case("N") || t.eq_ignore_ascii_case("false") => Some(false),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 #[cfg(test)]
+#[cfg(feature = "json")]
 mod tests;

@@ -74,13 +74,13 @@ fn numbers_or_strings() {
         r#"{"RequestId":"r","Code":"200","ResultObject":{"BizCode":"1"}}"#,
     ] {
         let r = parse(ID2, 200, body);
-        assert_eq!((r.verdict, r.billed, r.biz_code.as_deref()), (Verdict::Match, true, Some("1")), "{body}");
+        assert_eq!((r.verdict, r.billed, r.biz_code()), (Verdict::Match, true, Some("1")), "{body}");
     }
     let r = parse("Mobile3MetaVerifyIntl", 200, r#"{"Code":"Success","Result":{"BizCode":2,"SubCode":203,"IspName":"CMCC"}}"#);
-    assert_eq!((r.verdict, r.sub_code.as_deref()), (Verdict::Mismatch, Some("203")));
+    assert_eq!((r.verdict, r.sub_code()), (Verdict::Mismatch, Some("203")));
     assert!(r.description.contains("ID number") && r.description.contains("name differs"));
     let r = parse("Id2MetaPeriodVerifyIntl", 200, r#"{"Code":"Success","Result":{"Passed":true,"SubCode":200}}"#);
-    assert_eq!((r.verdict, r.passed, r.billed), (Verdict::Match, Some(true), true));
+    assert_eq!((r.verdict, r.passed(), r.billed), (Verdict::Match, Some(true), true));
 }
 
 #[test]
@@ -271,7 +271,7 @@ fn contradictory_result_codes_are_never_a_match() {
     }
     // agreeing pairs, and an unknown SubCode, keep their verdicts
     assert_eq!(m3("1", "101").verdict, Verdict::Match);
-    assert_eq!(m3("2", "203").sub_code.as_deref(), Some("203"));
+    assert_eq!(m3("2", "203").sub_code(), Some("203"));
     assert_eq!(m3("2", "999").verdict, Verdict::Mismatch);
     let period = |passed: &str, sub: &str| parse("Id2MetaPeriodVerifyIntl", 200, &format!(r#"{{"Code":"Success","Result":{{"Passed":"{passed}","SubCode":"{sub}"}}}}"#));
     for (passed, sub) in [("Y", "223"), ("Y", "202"), ("Y", "999"), ("N", "200"), ("true", "223")] {

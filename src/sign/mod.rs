@@ -102,20 +102,73 @@ pub struct RequestSpec {
     pub form: Vec<(String, String)>,
 }
 
+/// The time a request is signed at: a UTC date-time in whole seconds, years 0000-9999. Parsed
+/// once at the boundary ([`Timestamp::parse`]); both signature versions write it as
+/// `yyyy-MM-ddTHH:mm:ssZ`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Timestamp(chrono::NaiveDateTime);
+
+impl Timestamp {
+    /// Exactly `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds, no offset) and a real date-time.
+    pub fn parse(s: &str) -> Result<Timestamp, SignError> {
+        parse_timestamp(s).map(Timestamp).ok_or(SignError::TimestampInvalid)
+    }
+
+    /// A date-time (UTC); `None` outside years 0000-9999. Sub-second parts are dropped.
+    pub fn from_datetime(t: chrono::NaiveDateTime) -> Option<Timestamp> {
+        use chrono::{Datelike, Timelike};
+        let t = t.with_nanosecond(0)?;
+        (0..=9999).contains(&t.year()).then_some(Timestamp(t))
+    }
+
+    pub fn datetime(self) -> chrono::NaiveDateTime {
+        self.0
+    }
+
+    /// `yyyy-MM-ddTHH:mm:ssZ`.
+    pub fn text(self) -> String {
+        use chrono::{Datelike, Timelike};
+        let d = self.0;
+        let mut out = String::with_capacity(20);
+        let year = u32::try_from(d.year()).unwrap_or(0);
+        for (n, divisors, sep) in [
+            (year, &[1000u32, 100, 10, 1][..], '-'),
+            (d.month(), &[10, 1][..], '-'),
+            (d.day(), &[10, 1][..], 'T'),
+            (d.hour(), &[10, 1][..], ':'),
+            (d.minute(), &[10, 1][..], ':'),
+            (d.second(), &[10, 1][..], 'Z'),
+        ] {
+            for div in divisors {
+                let digit = n.checked_div(*div).and_then(|q| q.checked_rem(10)).unwrap_or(0);
+                out.push(char::from_digit(digit, 10).unwrap_or('0'));
+            }
+            out.push(sep);
+        }
+        out
+    }
+}
+
+impl core::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
 /// How to sign.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SigningParams {
     pub credentials: Credentials,
-    /// UTC, exactly `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds), e.g. `2026-01-15T08:30:00Z`.
-    pub timestamp: String,
+    pub timestamp: Timestamp,
     /// Unique per request; printable ASCII without spaces.
     pub nonce: String,
     pub version: SignatureVersion,
 }
 
-/// What to send, plus the intermediate strings. It carries the STS token (if any) and the
-/// parameters, which may be personal data: do not log it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What to send. It carries the STS token (if any) and the parameters, which may be personal
+/// data: its `Debug` redacts the `authorization` and `x-acs-security-token` headers, the query
+/// (where V1 puts the token and the signature) and the body.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedRequest {
     pub method: Method,
     /// `https://{host}/` plus `?query` when there is one.
@@ -124,11 +177,53 @@ pub struct SignedRequest {
     pub headers: Vec<(String, String)>,
     /// The form body, when `form` is non-empty.
     pub body: Option<String>,
+}
+
+/// The intermediate strings of a signature, for debugging a mismatch with the service (what
+/// [`sign_with_debug`] adds; `signRequest` in the package returns them). They hold the parameters
+/// (V1: the security token too): its `Debug` shows only their lengths.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SigningDebug {
     /// V3: the canonical request; V1: the canonical query string.
     pub canonical_request: String,
     pub string_to_sign: String,
     /// V3: lower-case hex; V1: base64.
     pub signature: String,
+}
+
+const REDACTED: &str = "<redacted>";
+
+impl core::fmt::Debug for SignedRequest {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let url = match self.url.split_once('?') {
+            Some((base, _)) => [base, "?", REDACTED].concat(),
+            None => self.url.clone(),
+        };
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| match k.as_str() {
+                "authorization" | "x-acs-security-token" => (k.as_str(), REDACTED),
+                _ => (k.as_str(), v.as_str()),
+            })
+            .collect();
+        f.debug_struct("SignedRequest")
+            .field("method", &self.method)
+            .field("url", &url)
+            .field("headers", &headers)
+            .field("body", &self.body.as_ref().map(|_| REDACTED))
+            .finish()
+    }
+}
+
+impl core::fmt::Debug for SigningDebug {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("SigningDebug")
+            .field("canonical_request_len", &self.canonical_request.len())
+            .field("string_to_sign_len", &self.string_to_sign.len())
+            .field("signature", &REDACTED)
+            .finish()
+    }
 }
 
 /// Parameter names that V1 fills itself.
@@ -148,6 +243,11 @@ const V1_RESERVED: &[&str] = &[
 
 /// Signs `req`. Pure: the same inputs always give the same output.
 pub fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRequest, SignError> {
+    sign_with_debug(req, params).map(|(signed, _)| signed)
+}
+
+/// [`sign`], plus the intermediate strings.
+pub fn sign_with_debug(req: &RequestSpec, params: &SigningParams) -> Result<(SignedRequest, SigningDebug), SignError> {
     validate(req, params)?;
     match params.version {
         SignatureVersion::V3 => v3::sign(req, params),
@@ -165,9 +265,6 @@ fn validate(req: &RequestSpec, params: &SigningParams) -> Result<(), SignError> 
     }
     if !is_host(&req.host) {
         return Err(SignError::HostInvalid);
-    }
-    if !is_timestamp(&params.timestamp) {
-        return Err(SignError::TimestampInvalid);
     }
     if params.nonce.is_empty() {
         return Err(SignError::NonceEmpty);
@@ -207,10 +304,10 @@ fn is_host(s: &str) -> bool {
 }
 
 /// Exactly `yyyy-MM-ddTHH:mm:ssZ` and a real date-time.
-fn is_timestamp(s: &str) -> bool {
+fn parse_timestamp(s: &str) -> Option<chrono::NaiveDateTime> {
     let b = s.as_bytes();
     if b.len() != 20 {
-        return false;
+        return None;
     }
     let num = |from: usize, to: usize| -> Option<u32> {
         b.get(from..to)?.iter().try_fold(0u32, |acc, &d| {
@@ -219,18 +316,10 @@ fn is_timestamp(s: &str) -> bool {
     };
     let seps = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':'), (19, b'Z')];
     if !seps.iter().all(|&(i, c)| b.get(i) == Some(&c)) {
-        return false;
+        return None;
     }
-    match (num(0, 4), num(5, 7), num(8, 10), num(11, 13), num(14, 16), num(17, 19)) {
-        (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(se)) => {
-            let date_ok = i32::try_from(y)
-                .ok()
-                .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, mo, d))
-                .is_some();
-            date_ok && h < 24 && mi < 60 && se < 60
-        }
-        _ => false,
-    }
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 7)?, num(8, 10)?)?;
+    date.and_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)
 }
 
 /// The pairs sorted by name (byte order), borrowed.
@@ -296,7 +385,7 @@ mod tests {
     fn ok_params(version: SignatureVersion) -> SigningParams {
         SigningParams {
             credentials: creds(),
-            timestamp: "2026-01-15T08:30:00Z".into(),
+            timestamp: Timestamp::parse("2026-01-15T08:30:00Z").unwrap(),
             nonce: "n-1".into(),
             version,
         }
@@ -349,15 +438,22 @@ mod tests {
             "２０26-01-15T08:30:00Z",
             "2026-01-15T08:30:00+08:00",
         ] {
-            let mut p = ok_params(SignatureVersion::V3);
-            p.timestamp = bad.into();
-            assert_eq!(err(&req, &p), SignError::TimestampInvalid, "{bad:?}");
+            assert_eq!(Timestamp::parse(bad), Err(SignError::TimestampInvalid), "{bad:?}");
         }
-        for good in ["2024-02-29T23:59:59Z", "1999-12-31T00:00:00Z"] {
+        for good in ["2024-02-29T23:59:59Z", "1999-12-31T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"] {
             let mut p = ok_params(SignatureVersion::V3);
-            p.timestamp = good.into();
-            assert!(sign(&req, &p).is_ok(), "{good}");
+            p.timestamp = Timestamp::parse(good).unwrap();
+            assert_eq!(p.timestamp.text(), good, "parsed once, written back the same");
+            assert_eq!(p.timestamp.to_string(), good);
+            let (out, _) = sign_with_debug(&req, &p).unwrap();
+            assert!(out.headers.iter().any(|(k, v)| k == "x-acs-date" && v == good), "{good}");
+            let p1 = SigningParams { version: SignatureVersion::V1, ..p };
+            assert!(sign(&req, &p1).unwrap().url.contains(&format!("Timestamp={}", good.replace(':', "%3A"))), "{good}");
         }
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap().and_hms_milli_opt(8, 30, 0, 999).unwrap();
+        assert_eq!(Timestamp::from_datetime(t).unwrap().text(), "2026-01-15T08:30:00Z", "milliseconds dropped");
+        let far = chrono::NaiveDate::from_ymd_opt(10000, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+        assert_eq!(Timestamp::from_datetime(far), None);
     }
 
     #[test]
@@ -459,8 +555,26 @@ mod tests {
     fn empty_value_is_signed_as_key_equals() {
         let mut req = ok_req();
         req.query = vec![("UserName".into(), String::new())];
-        let out = sign(&req, &ok_params(SignatureVersion::V3)).unwrap();
+        let (out, debug) = sign_with_debug(&req, &ok_params(SignatureVersion::V3)).unwrap();
         assert!(out.url.ends_with("/?UserName="), "{}", out.url);
-        assert!(out.canonical_request.contains("\nUserName=\n"));
+        assert!(debug.canonical_request.contains("\nUserName=\n"));
+        assert_eq!(out, sign(&req, &ok_params(SignatureVersion::V3)).unwrap());
+    }
+
+    #[test]
+    fn debug_prints_redact_the_token_the_signature_the_query_and_the_body() {
+        let mut req = ok_req();
+        req.query = vec![("IdentifyNum".into(), "11010519491231002X".into())];
+        req.form = vec![("UserName".into(), "张三".into())];
+        for version in [SignatureVersion::V3, SignatureVersion::V1] {
+            let (out, debug) = sign_with_debug(&req, &ok_params(version)).unwrap();
+            let printed = format!("{out:?} {out:#?} {debug:?} {debug:#?}");
+            for secret in ["sts-T0KEN", "s3cr3t-VALUE", "11010519491231002X", "%E5%BC%A0%E4%B8%89", debug.signature.as_str()] {
+                assert!(!printed.contains(secret), "{version:?}: {secret} in {printed}");
+            }
+            // What is not sensitive stays readable.
+            assert!(printed.contains("https://cloudauth-intl.cn-hongkong.aliyuncs.com/?") && printed.contains("content-type"), "{printed}");
+            assert!(printed.contains("<redacted>"));
+        }
     }
 }

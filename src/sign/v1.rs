@@ -6,10 +6,11 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::{form_body, percent, sort_pairs, url, RequestSpec, SignError, SignedRequest, SigningParams, FORM_CONTENT_TYPE};
+use super::{form_body, percent, sort_pairs, url, RequestSpec, SignError, SignedRequest, SigningDebug, SigningParams, FORM_CONTENT_TYPE};
 
-pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRequest, SignError> {
+pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<(SignedRequest, SigningDebug), SignError> {
     let creds = &params.credentials;
+    let timestamp = params.timestamp.text();
     let mut url_params: Vec<(&str, &str)> = vec![
         ("AccessKeyId", creds.access_key_id.as_str()),
         ("Action", req.action.as_str()),
@@ -17,7 +18,7 @@ pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRe
         ("SignatureMethod", "HMAC-SHA1"),
         ("SignatureNonce", params.nonce.as_str()),
         ("SignatureVersion", "1.0"),
-        ("Timestamp", params.timestamp.as_str()),
+        ("Timestamp", timestamp.as_str()),
         ("Version", req.version.as_str()),
     ];
     if let Some(token) = creds.token() {
@@ -52,13 +53,13 @@ pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRe
         None => Vec::new(),
     };
 
-    Ok(SignedRequest {
-        method: req.method,
-        url: url(req.scheme, &req.host, &query),
-        headers,
-        body,
-        canonical_request: canonical,
-        string_to_sign,
-        signature,
-    })
+    Ok((
+        SignedRequest {
+            method: req.method,
+            url: url(req.scheme, &req.host, &query),
+            headers,
+            body,
+        },
+        SigningDebug { canonical_request: canonical, string_to_sign, signature },
+    ))
 }

@@ -5,12 +5,12 @@
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::{form_body, percent, sorted, url, RequestSpec, SignError, SignedRequest, SigningParams, FORM_CONTENT_TYPE};
+use super::{form_body, percent, sorted, url, RequestSpec, SignError, SignedRequest, SigningDebug, SigningParams, FORM_CONTENT_TYPE};
 use crate::hash::hex_lower;
 
 const ALGORITHM: &str = "ACS3-HMAC-SHA256";
 
-pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRequest, SignError> {
+pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<(SignedRequest, SigningDebug), SignError> {
     let creds = &params.credentials;
     let query = percent::encode_pairs(sorted(&req.query));
     let body = form_body(req);
@@ -28,7 +28,7 @@ pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRe
     }
     headers.push(("x-acs-action".into(), req.action.clone()));
     headers.push(("x-acs-content-sha256".into(), hashed_payload.clone()));
-    headers.push(("x-acs-date".into(), params.timestamp.clone()));
+    headers.push(("x-acs-date".into(), params.timestamp.text()));
     if let Some(token) = token {
         headers.push(("x-acs-security-token".into(), token.into()));
     }
@@ -77,13 +77,13 @@ pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRe
     // "authorization" sorts before every other header name used here.
     headers.insert(0, ("authorization".into(), authorization));
 
-    Ok(SignedRequest {
-        method: req.method,
-        url: url(req.scheme, &req.host, &query),
-        headers,
-        body,
-        canonical_request,
-        string_to_sign,
-        signature,
-    })
+    Ok((
+        SignedRequest {
+            method: req.method,
+            url: url(req.scheme, &req.host, &query),
+            headers,
+            body,
+        },
+        SigningDebug { canonical_request, string_to_sign, signature },
+    ))
 }

@@ -25,26 +25,44 @@ after(async () => {
 async function report(entry) {
   const page = await browser.newPage();
   const errors = [];
+  const requested = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("request", (req) => requested.push(new URL(req.url()).pathname));
   await page.goto(`${origin}/test/entry.html?entry=${entry}`);
   await page.waitForFunction(() => window.__report !== undefined, null, { timeout: 15000 });
   const r = await page.evaluate(() => window.__report);
   await page.close();
   assert.deepEqual(errors, []);
+  r.requested = requested;
   return r;
 }
 
-test("browser entry: clear error before init(), then every shared case", async () => {
+/** Calls only the server module has (signing, building, parsing answers). */
+const SERVER_ONLY = /^(build|signRequest$|parseResponse$)/;
+
+test("browser entry: ready on import, names load on demand, then every check case; server-only calls throw NOT_AVAILABLE", async () => {
   const r = await report("browser");
   assert.equal(r.failure, undefined);
-  assert.equal(r.beforeInit.code, "NOT_INITIALIZED");
-  assert.equal(r.beforeInit.isAliyunIdvError, true);
-  assert.match(r.beforeInit.message, /await init\(\)/);
-  assert.deepEqual(mismatches(cases, r.outcomes), []);
+  const checks = cases.filter((c) => !SERVER_ONLY.test(c.call));
+  const checkOutcomes = r.outcomes.filter((_, i) => !SERVER_ONLY.test(cases[i].call));
+  assert.ok(checks.length > 40);
+  assert.deepEqual(mismatches(checks, checkOutcomes), []);
+  const server = r.outcomes.filter((_, i) => SERVER_ONLY.test(cases[i].call));
+  assert.ok(server.length >= 5);
+  for (const o of server) assert.deepEqual([o.name, o.thrown?.code, o.thrown?.isAliyunIdvError], [o.name, "NOT_AVAILABLE", true]);
+  // Region names are not in the browser module: null until loadRegionNames(), which fetches them once.
+  assert.deepEqual([r.regionBefore.regionCode, r.regionBefore.regionName, r.regionBefore.province], ["110105", null, ""]);
+  assert.equal(r.namesLoaded, true);
+  assert.deepEqual([r.regionAfter.regionName, r.regionAfter.province], ["朝阳区", "北京市"]);
+  // No .wasm is fetched (the browser module is inlined); the names come as one extra module.
+  assert.deepEqual(r.requested.filter((p) => p.endsWith(".wasm")), []);
+  assert.equal(r.requested.filter((p) => p.endsWith("/region-names.js")).length, 1);
 });
 
-test("default (bundler) entry: ready after import, every shared case", async () => {
+test("full entry (aliyun-idv/full, by URL): ready after import, every shared case, names compiled in", async () => {
   const r = await report("bundler");
   assert.equal(r.failure, undefined);
   assert.deepEqual(mismatches(cases, r.outcomes), []);
+  assert.equal(r.regionBefore.regionName, "朝阳区");
+  assert.deepEqual(r.requested.filter((p) => p.endsWith(".wasm")), ["/node_modules/aliyun-idv/aliyun_idv_bg.wasm"]);
 });

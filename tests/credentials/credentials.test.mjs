@@ -2,6 +2,7 @@
 // 100 concurrent calls, failures that never leak what was read), each provider of the official
 // chain against local stand-ins (metadata service, STS) on 127.0.0.1:0, and the chain's order.
 // Every clock is fixed: `now` is injected.
+import { internals } from "../support/internals.mjs";
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,7 +14,7 @@ import { startMetadata, startSts } from "./servers.mjs";
 
 const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url), "utf8").trim();
 const pkg = (f) => pathToFileURL(join(project, "node_modules", "aliyun-idv", f)).href;
-const idv = await import(pkg("node.mjs"));
+const idv = await internals(join(project, "node_modules", "aliyun-idv"));
 const { AliyunIdvError, credentialsCache, environmentCredentials, oidcCredentials, ecsRamRoleCredentials, configFileCredentials, defaultCredentialsChain } = idv;
 const { clientCredentials } = await import(pkg("credentials.js"));
 

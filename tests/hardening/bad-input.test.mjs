@@ -171,6 +171,7 @@ const REQ = { method: "POST", host: "cloudauth-intl.cn-hongkong.aliyuncs.com", a
  *   parse   returns a VerifyResult, never throws
  *   class   `new` never throws; `code` is a string
  *   noop    initSync/init once initialised: a no-op whatever the argument
+ *   names   loadRegionNames: resolves to true whatever the argument (the server module has the names)
  *   client  createClient: throws AliyunIdvError for each bad options value (methods: see the tests below)
  *   diag    __wasmMemoryBytes: ignores arguments, returns the memory size
  *   factory the credential providers (never called here: they would reach the network): return a
@@ -217,6 +218,7 @@ const TABLE = {
   AliyunIdvError: { kind: "class", good: ["SOME_CODE", "a message", { field: "idNumber" }] },
   initSync: { kind: "noop", good: [undefined] },
   default: { kind: "noop", good: [undefined] },
+  loadRegionNames: { kind: "names", good: [] },
   __wasmMemoryBytes: { kind: "diag", good: [] },
   // Issue 14: the credential providers (credentials.js).
   credentialsCache: { kind: "factory", good: [{ accessKeyId: "ak", accessKeySecret: "sk" }, { now: () => 0 }], ok: (c) => typeof c.get === "function" },
@@ -362,6 +364,12 @@ async function callAndAssert(name, args, badAt, badLabel) {
       }
       const primitive = badValue !== undefined && typeof badValue !== "function" && !isPlainObjectLike(badValue);
       if (isBad && primitive) assert.equal(out.thrown?.code, "INVALID_OPTION", `${where} was accepted`);
+      break;
+    }
+    case "names": {
+      out = attempt(() => fn(...args));
+      assert.ok(!("thrown" in out), `${where} threw ${"thrown" in out && describeThrown(out.thrown)}`);
+      assert.equal(await out.value, true, where);
       break;
     }
     case "diag": {

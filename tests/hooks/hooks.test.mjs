@@ -1,5 +1,6 @@
 // Hooks (pkg hooks.js) from the installed package: a hook that throws, rejects or hangs never
 // reaches the caller; payloads carry codes, timings and masked personal data only.
+import { internals } from "../support/internals.mjs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -8,7 +9,7 @@ import { pathToFileURL } from "node:url";
 
 const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url), "utf8").trim();
 const pkg = (f) => pathToFileURL(join(project, "node_modules", "aliyun-idv", f)).href;
-const { buildMobile3MetaVerifyIntl, parseResponse, AliyunIdvError } = await import(pkg("node.mjs"));
+const { buildMobile3MetaVerifyIntl, parseResponse, AliyunIdvError } = await internals(join(project, "node_modules", "aliyun-idv"));
 const { createHooks, requestPayload, responsePayload, retryPayload, errorPayload, maskedInput, HOOK_NAMES } = await import(pkg("hooks.js"));
 
 const PERSON = { idNumber: "110105199003070316", name: "张三丰", mobile: "13812345678" };

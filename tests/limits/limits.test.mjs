@@ -1,5 +1,6 @@
 // Rate limits (pkg limits.js) from the installed package, on a clock the test controls: simulated
 // time advances only from one timer to the next, so thousands of calls take milliseconds.
+import { internals } from "../support/internals.mjs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -8,7 +9,7 @@ import { pathToFileURL } from "node:url";
 
 const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url), "utf8").trim();
 const pkg = (f) => pathToFileURL(join(project, "node_modules", "aliyun-idv", f)).href;
-const { AliyunIdvError } = await import(pkg("node.mjs"));
+const { AliyunIdvError } = await internals(join(project, "node_modules", "aliyun-idv"));
 const { createLimiter } = await import(pkg("limits.js"));
 
 /** A virtual clock: timers run in time order when `run()` advances to them. */

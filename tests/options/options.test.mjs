@@ -1,6 +1,7 @@
 // Strict options (pkg options.js) from the installed package: unknown keys and wrong types refused
 // with INVALID_OPTION naming the key, never its value; own properties only; the schema and the
 // declarations in index.d.ts list the same options.
+import { internals } from "../support/internals.mjs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { pathToFileURL } from "node:url";
 const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url), "utf8").trim();
 const pkgDir = join(project, "node_modules", "aliyun-idv");
 const pkg = (f) => pathToFileURL(join(pkgDir, f)).href;
-const { AliyunIdvError } = await import(pkg("node.mjs"));
+const { AliyunIdvError } = await internals(pkgDir);
 const { readClientOptions, readBuildOptions, readOptions, CLIENT_OPTIONS, BUILD_OPTIONS, SIGN_OPTIONS, CALL_OPTIONS, PROVIDER_OPTIONS } = await import(pkg("options.js"));
 
 const SECRET = "options-test-secret-\u5f20\u4e09";

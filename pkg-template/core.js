@@ -1,0 +1,121 @@
+// The readiness guard and the instance's memory, shared by every export of api.js (internal: not
+// part of the package's API; the entries call `initCore` once with the module they instantiated).
+//
+// Until an entry hands over a module, `core` is a stand-in whose every export throws
+// NOT_INITIALIZED; a module without the signer (the browser one) answers NOT_AVAILABLE for the
+// server-only exports. No export of api.js checks readiness by hand.
+import { AliyunIdvError } from "./api.js";
+
+export function notReady() {
+  return new AliyunIdvError(
+    "NOT_INITIALIZED",
+    "aliyun-idv is not initialised: import the package (`aliyun-idv`) rather than its internal files, " +
+      "or `await init()` once when you use the `aliyun-idv/full` entry without a bundler.",
+  );
+}
+
+export function notAvailable() {
+  return new AliyunIdvError(
+    "NOT_AVAILABLE",
+    "This function is not in the browser module of aliyun-idv (checks, masks and md5 only): signing needs the " +
+      "access key secret and belongs on your server (Node or Workers). For the full module in a browser, import `aliyun-idv/full`.",
+  );
+}
+
+// The one readiness guard: until an entry hands over a module, `core` is a stand-in whose every
+// export throws NOT_INITIALIZED; a module without the signer (the browser one) answers
+// NOT_AVAILABLE for the server-only exports. No export checks readiness by hand.
+const SERVER_ONLY = ["build", "signRequest", "parseResponse"];
+const unready = new Proxy({}, { get: () => { throw notReady(); } });
+export const unavailable = () => { throw notAvailable(); };
+export let core = unready;
+let initialising = null;
+
+/**
+ * Hands the generated bindings of an instantiated module to the API (each entry calls it once).
+ * `glue` is the wasm-bindgen module; `exports` what its init function returned.
+ */
+export function initCore(glue, exports) {
+  if (isReady()) return;
+  const c = { ...glue };
+  for (const name of SERVER_ONLY) if (typeof c[name] !== "function") c[name] = unavailable;
+  memory = exports.memory;
+  numsPtr = glue.scratchNums();
+  bytesPtr = glue.scratchBytes();
+  replyPtr = glue.scratchReply();
+  core = c;
+}
+
+let glueForInit = null;
+/** For an entry that instantiates on demand (bundler.mjs): the bindings `init` instantiates. */
+export function useGlue(glue) {
+  glueForInit = glue;
+}
+
+const isReady = () => memory !== null;
+
+/** Instantiates the WebAssembly module from a `WebAssembly.Module` or the bytes of the .wasm file (a no-op once initialised). */
+export function initSync(input) {
+  if (isReady()) return;
+  if (glueForInit === null) throw notReady();
+  const module = input && Object.getPrototypeOf(input) === Object.prototype ? input.module : input;
+  initCore(glueForInit, glueForInit.initSync({ module }));
+}
+
+/**
+ * Resolves once the WebAssembly module is instantiated. Every entry of the package initialises
+ * itself when imported, so this is a no-op kept for compatibility; `aliyun-idv/full` without a
+ * bundler awaits it itself (fetching aliyun_idv_bg.wasm beside it).
+ */
+export default async function init(input) {
+  if (isReady()) return;
+  if (glueForInit === null) throw notReady();
+  const moduleOrPath = input && Object.getPrototypeOf(input) === Object.prototype ? input.module_or_path ?? input.module : input;
+  initialising ??= glueForInit.default(moduleOrPath === undefined ? undefined : { module_or_path: moduleOrPath });
+  const exports = await initialising;
+  initCore(glueForInit, exports);
+}
+
+
+/** The instance's memory, as the generated init functions return it with the other exports. */
+let memory = null;
+let numsPtr = 0;
+let bytesPtr = 0;
+let replyPtr = 0;
+let nums = new Uint32Array(0);
+let bytes = new Uint8Array(0);
+let replySlots = new Uint32Array(0);
+
+/**
+ * Diagnostic, not part of the documented API: the size in bytes of the WebAssembly instance's
+ * linear memory (0 before initialisation). Memory only grows, so a steady value over many calls
+ * shows that nothing leaks across the boundary.
+ */
+export function __wasmMemoryBytes() {
+  return memory !== null && memory.buffer ? memory.buffer.byteLength : 0;
+}
+
+/** Views on the scratch areas, renewed when the memory has grown (which detaches old views). */
+function views() {
+  if (nums.buffer !== memory.buffer) {
+    nums = new Uint32Array(memory.buffer, numsPtr, 8);
+    bytes = new Uint8Array(memory.buffer, bytesPtr, 256);
+    replySlots = new Uint32Array(memory.buffer, replyPtr, 128);
+  }
+}
+export function scratch() {
+  views();
+  return nums;
+}
+export function reply() {
+  views();
+  return replySlots;
+}
+
+const utf8 = new TextDecoder();
+/** The text a hot check wrote into the byte scratch area. */
+export function scratchText(len) {
+  views();
+  return utf8.decode(bytes.subarray(0, len));
+}
+
