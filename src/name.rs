@@ -1,4 +1,4 @@
-//! Real names as printed on the resident ID card (`spec/validation.md` §2): Chinese characters,
+//! Real names as printed on the resident ID card (`docs/validation.md` §2): Chinese characters,
 //! and the middle dot `·` between two of them in minority names (e.g. 阿卜杜拉·买买提).
 
 use crate::error::{CheckError, ErrorCode, Field};

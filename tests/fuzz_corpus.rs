@@ -3,6 +3,7 @@
 //! a regression test without any fuzzer installed. An input that panics or breaks an invariant
 //! fails this test with the file's name.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods, clippy::disallowed_types, clippy::disallowed_macros)]
 
 #[path = "../fuzz/harness.rs"]
 mod harness;

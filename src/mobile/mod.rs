@@ -1,4 +1,4 @@
-//! Mainland mobile numbers (`spec/validation.md` §3): normalisation, the checks in their order,
+//! Mainland mobile numbers (`docs/validation.md` §3): normalisation, the checks in their order,
 //! and the operator a number's prefix was first assigned to (`data/mobile-prefixes.tsv`).
 
 #[rustfmt::skip]

@@ -1,5 +1,5 @@
 //! The four actions: API version, default host, and the business parameters each sends
-//! (`spec/wire.md`, "Actions"). Values are checked and normalised here before they are signed.
+//! (`docs/wire.md`, "Actions"). Values are checked and normalised here before they are signed.
 
 use super::{BuildError, BuildOptions};
 use crate::error::{CheckError, ErrorCode, Field};
