@@ -5,9 +5,11 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { signRequest, parseResponse, buildId2MetaVerifyIntl, AliyunIdvError } from "aliyun-idv";
+import { loadSigningCases } from "./data/signing/load.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const vectors = JSON.parse(readFileSync(join(here, "data", "signing.json"), "utf8"));
+// The official-SDK signing cases, one folder each (tests/data/signing/, copied beside this file).
+const vectors = { cases: loadSigningCases(join(here, "data", "signing")) };
 
 function requestOf(c) {
   const params = Object.fromEntries(Object.entries(c.params).filter(([, v]) => v !== null));
