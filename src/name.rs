@@ -150,8 +150,15 @@ mod tests {
 
     proptest! {
         #[test]
-        fn never_panics(s in "\\PC{0,40}") {
-            let _ = check_name(&s);
+        fn any_input_gives_a_card_name_or_a_name_error(s in "\\PC{0,40}") {
+            match check_name(&s) {
+                Ok(n) => {
+                    prop_assert!((2..=30).contains(&n.value.chars().count()));
+                    prop_assert!(n.value.chars().all(|c| c == MIDDLE_DOT || is_ideograph(c)), "{:?}", n.value);
+                    prop_assert_eq!(check_name(&n.value).map(|a| (a.value, a.changed)), Ok((n.value.clone(), false)));
+                }
+                Err(e) => prop_assert!(e.field == Field::Name && e.code.as_str().starts_with("NAME_"), "{:?}", e),
+            }
         }
     }
 }

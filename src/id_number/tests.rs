@@ -162,8 +162,17 @@ mod properties {
 
     proptest! {
         #[test]
-        fn no_input_panics(s in "\\PC{0,40}") {
-            let _ = check_id_number(&s, &opts(TODAY));
+        fn any_input_gives_a_canonical_number_or_an_id_error(s in "\\PC{0,40}") {
+            match check_id_number(&s, &opts(TODAY)) {
+                // Valid: 18 characters with the right check character, and checking it again
+                // changes nothing.
+                Ok(r) => {
+                    prop_assert!(r.value.len() == 18 && checksum::is_valid(r.value.as_bytes()), "{:?}", r.value);
+                    let again = check_id_number(&r.value, &opts(TODAY)).unwrap();
+                    prop_assert_eq!((&again.value, again.changed), (&r.value, false));
+                }
+                Err(e) => prop_assert!(e.field == Field::IdNumber && e.code.as_str().starts_with("ID_"), "{:?}", e),
+            }
         }
 
         #[test]

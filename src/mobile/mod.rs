@@ -186,8 +186,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn never_panics(s in "\\PC{0,30}") {
-            let _ = check_mobile(&s);
+        fn any_input_gives_eleven_digits_or_a_mobile_error(s in "\\PC{0,30}") {
+            match check_mobile(&s) {
+                Ok(m) => {
+                    prop_assert!(m.value.len() == 11 && m.value.starts_with('1') && m.value.bytes().all(|b| b.is_ascii_digit()));
+                    prop_assert_eq!(check_mobile(&m.value).map(|a| (a.value, a.changed)), Ok((m.value.clone(), false)));
+                }
+                Err(e) => prop_assert!(e.field == Field::Mobile && e.code.as_str().starts_with("MOBILE_"), "{:?}", e),
+            }
         }
     }
 }

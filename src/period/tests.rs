@@ -135,8 +135,17 @@ mod properties {
 
     proptest! {
         #[test]
-        fn never_panics(start in "\\PC{0,12}", end in "\\PC{0,12}", id in proptest::option::of("\\PC{0,20}")) {
-            let _ = check_validity_period(&start, &end, id.as_deref(), day(TODAY));
+        fn any_input_gives_a_current_period_or_an_error_of_its_fields(
+            start in "\\PC{0,12}", end in "\\PC{0,12}", id in proptest::option::of("\\PC{0,20}"),
+        ) {
+            match check_validity_period(&start, &end, id.as_deref(), day(TODAY)) {
+                Ok(p) => prop_assert!(p.start <= day(TODAY) && p.start >= day("2004-01-01"), "{:?}", p),
+                Err(e) => {
+                    let period_field = matches!(e.field, Field::ValidityStart | Field::ValidityEnd) && e.code.as_str().starts_with("PERIOD_");
+                    let id_field = e.field == Field::IdNumber && id.is_some() && e.code.as_str().starts_with("ID_");
+                    prop_assert!(period_field || id_field, "{:?}", e);
+                }
+            }
         }
 
         #[test]
