@@ -87,6 +87,7 @@ function expected(rel) {
 test("every sample response parses to what its name says", () => {
   const root = join(here, "data", "responses");
   const files = samples(root);
+  const descriptions = JSON.parse(readFileSync(join(here, "data", "response-descriptions.json"), "utf8"));
   assert.ok(files.length >= 49, `${files.length} samples`);
   for (const file of files) {
     const rel = relative(root, file).split("\\").join("/");
@@ -98,7 +99,7 @@ test("every sample response parses to what its name says", () => {
     for (const [k, v] of Object.entries(want)) assert.equal(r[k], v, `${rel}: ${k}`);
     if (r.billed) assert.equal(r.retryable, false, `${rel}: a billed answer is never retryable`);
     if (r.verdict === "error") assert.ok(r.errorKind, `${rel}: errorKind`);
-    assert.ok(r.description && r.descriptionZh, `${rel}: descriptions`);
+    assert.deepEqual({ description: r.description, descriptionZh: r.descriptionZh }, descriptions[rel], `${rel}: descriptions`);
     assert.deepEqual(JSON.parse(JSON.stringify(r)), r, `${rel}: plain JSON`);
     if (rel.includes("Throttling")) assert.equal(r.retryAfterMs, Number(sample.headers["x-acs-retry-after"]));
   }
