@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-data test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
+        test-data test-corpus test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
 
 all: build
 
@@ -25,7 +25,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-size test-tables test-data test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www
+test: setup-test build test-size test-tables test-data test-corpus test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -38,6 +38,12 @@ test-size:
 
 test-tables:
 	python3 scripts/gen-tables.py --check
+
+## accuracy: every row of the labelled benchmark corpus gets its label, through the built package
+## (the corpus is first checked to be what bench/corpus.mjs generates; cargo test runs it natively too)
+test-corpus:
+	node bench/corpus.mjs --check
+	node --test tests/corpus/
 
 ## the signing case folders (tests/data/signing/) are current with tests/data/signing.json
 test-data:
