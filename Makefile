@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-data test-corpus test-package test-runtimes test-runtimes test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
+        test-data test-corpus test-package test-runtimes test-runtimes test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz mutants
 
 all: build
 
@@ -111,6 +111,17 @@ test-browser:
 FUZZ_SECONDS ?= 60
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+## mutants: cargo-mutants on the core (.cargo/mutants.toml: src/ without the wasm bindings and the
+## generated tables). Not part of `make test` or CI (about an hour on 2 shared cores). One job at
+## lowest priority; narrow it with e.g. MUTANTS_ARGS="-f src/sign/mod.rs". Results in
+## target/mutants/mutants.out/ (caught.txt, missed.txt, ...); docs/mutants.md keeps the record.
+CARGO_MUTANTS_VERSION := 27.1.0
+MUTANTS_ARGS ?=
+mutants:
+	@if ! cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $(CARGO_MUTANTS_VERSION)"; then \
+	  cargo install cargo-mutants --version $(CARGO_MUTANTS_VERSION) --locked; fi
+	nice -n 19 cargo mutants -j 1 --no-shuffle -o target/mutants $(MUTANTS_ARGS)
 
 ## mock: the local mock of the Alibaba endpoint on http://127.0.0.1:8910/ (credentials in its README)
 mock:
