@@ -144,6 +144,7 @@ fn extracted_facts() {
     let r = check_id_number("11010519491231002X", &opts(TODAY)).unwrap();
     assert_eq!(r.info.birth_date, day("1949-12-31"));
     assert_eq!(r.info.gender, Gender::Female);
+    assert_eq!((Gender::Female.as_str(), Gender::Male.as_str()), ("female", "male"), "the JS strings");
     assert_eq!(r.info.age, 76);
     assert_eq!(r.info.region_code, 110105);
     assert_eq!(r.info.region_name(), Some("朝阳区"));
