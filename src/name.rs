@@ -107,6 +107,9 @@ mod tests {
             (" \u{3000} ", "NAME_EMPTY"),
             ("张三", "OK"),
             ("Zhang San", "NAME_BAD_CHAR"),
+            // Whitespace is dropped only between two ideographs, not next to a dot.
+            ("张 ·三", "NAME_BAD_CHAR"),
+            ("张· 三", "NAME_BAD_CHAR"),
             ("张3", "NAME_BAD_CHAR"),
             ("张 a", "NAME_BAD_CHAR"),
             ("张\u{200b}三", "NAME_BAD_CHAR"),

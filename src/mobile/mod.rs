@@ -173,6 +173,8 @@ mod tests {
         assert_eq!(c("17400123456"), (Carrier::Ctcc, Kind::Satellite));
         assert_eq!(c("14512345678"), (Carrier::Cucc, Kind::DataCard));
         assert_eq!(c("19212345678"), (Carrier::Cbn, Kind::Mno));
+        let names: Vec<&str> = [Carrier::Cmcc, Carrier::Cucc, Carrier::Ctcc, Carrier::Cbn].iter().map(|c| c.as_str()).collect();
+        assert_eq!(names, ["CMCC", "CUCC", "CTCC", "CBN"], "the JS strings");
     }
 
     #[test]

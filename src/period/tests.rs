@@ -82,6 +82,13 @@ fn codes_in_order() {
 }
 
 #[test]
+fn a_card_may_start_on_the_birth_date_itself() {
+    // Issued on the day of birth (age 0: a 5-year term); a day earlier is before birth.
+    assert_eq!(code("20240110", "20290110", Some(&id_born("20240110"))), "OK");
+    assert_eq!(code("20240110", "20290110", Some(&id_born("20240111"))), "PERIOD_START_BEFORE_BIRTH");
+}
+
+#[test]
 fn end_date_itself_is_still_valid() {
     assert_eq!(code("20161122", "20261122", None), "OK");
     assert_eq!(code("20161121", "20261121", None), "PERIOD_EXPIRED");
