@@ -1,0 +1,81 @@
+//! Small exact contracts of the core that mutation testing (`make mutants`, docs/mutants.md)
+//! found untested: the strings the JS layer shows, option parsing, and region prefixes whose
+//! table rows are unusual. Each test names the mutant it kills.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+use aliyun_idv::id_number::checksum;
+use aliyun_idv::request::{BuildError, LongTermAs, ParamType};
+use aliyun_idv::{check_id_number, CheckError, ErrorCode, Field, IdOptions, SignError};
+use chrono::NaiveDate;
+
+fn with_check(first17: &str) -> String {
+    let c = checksum::check_char(first17.as_bytes()).unwrap();
+    format!("{first17}{}", char::from(c))
+}
+
+fn opts() -> IdOptions {
+    IdOptions { today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), allow_residence_permit: false }
+}
+
+/// `CheckError::message` / `message_zh` (mutants: "xyzzy") are the code's messages, word for word.
+#[test]
+fn check_error_messages_are_the_codes_messages() {
+    let e = CheckError::new(ErrorCode::IdChecksum, Field::IdNumber);
+    assert_eq!(e.message(), "The last character of the ID number does not match the others; check for a typo.");
+    assert_eq!(e.message_zh(), "身份证号码校验位不正确，请检查是否输错。");
+    for &code in ErrorCode::ALL {
+        let e = CheckError::new(code, Field::Input);
+        assert_eq!((e.message(), e.message_zh()), (code.message(), code.message_zh()), "{}", code.as_str());
+    }
+}
+
+/// `BuildError::message`, `message_zh` and `Display` (mutants: "xyzzy", `Ok(Default::default())`)
+/// for both kinds of error.
+#[test]
+fn build_error_texts() {
+    let check: BuildError = CheckError::new(ErrorCode::NameBadDot, Field::Name).into();
+    assert_eq!(check.code(), "NAME_BAD_DOT");
+    assert_eq!(check.field(), "name");
+    assert_eq!(check.message(), "The middle dot · must stand between two characters, once at a time.");
+    assert_eq!(check.message_zh(), "间隔号“·”只能位于两个汉字之间，且不能连续出现。");
+    assert_eq!(check.to_string(), "NAME_BAD_DOT: The middle dot · must stand between two characters, once at a time.");
+    let sign: BuildError = SignError::NonceEmpty.into();
+    assert_eq!(sign.code(), "SIGN_NONCE_EMPTY");
+    assert_eq!(sign.field(), "nonce");
+    assert_eq!(sign.message(), SignError::NonceEmpty.message());
+    assert_eq!(sign.message_zh(), SignError::NonceEmpty.message_zh());
+    assert!(sign.message_zh().contains("随机数"));
+    assert_eq!(sign.to_string(), format!("SIGN_NONCE_EMPTY: {}", SignError::NonceEmpty.message()));
+}
+
+/// `LongTermAs::parse` (mutants: `Ok(Default::default())`, a deleted match arm) and `ParamType::parse`.
+#[test]
+fn option_values_parse_exactly() {
+    assert_eq!(LongTermAs::parse("长期").unwrap(), LongTermAs::Chinese);
+    assert_eq!(LongTermAs::parse("long-term").unwrap(), LongTermAs::English);
+    assert_eq!((LongTermAs::Chinese.wire(), LongTermAs::English.wire()), ("长期", "long-term"));
+    for bad in ["", "长期有效", "Long-Term", "longterm"] {
+        let e = LongTermAs::parse(bad).unwrap_err();
+        assert_eq!((e.code, e.field), (ErrorCode::LongTermAsInvalid, Field::LongTermAs), "{bad:?}");
+    }
+    assert_eq!(ParamType::parse("normal").unwrap(), ParamType::Normal);
+    assert_eq!(ParamType::parse("md5").unwrap(), ParamType::Md5);
+    for bad in ["", "MD5", "plain"] {
+        assert_eq!(ParamType::parse(bad).unwrap_err().code, ErrorCode::ParamTypeInvalid, "{bad:?}");
+    }
+}
+
+/// `region::prefix_has_county` (mutant: `s != 0` → `s == 0`): a prefix listed only as a province
+/// or prefecture row (`110000`) has no county; a prefix whose counties are listed without a
+/// prefecture row (`3490xx`, county-level cities administered directly by the province) has them.
+#[test]
+fn region_prefixes_without_counties_or_without_a_prefecture_row() {
+    // 110000 is 北京市 itself: no county code starts with 1100.
+    let e = check_id_number(&with_check("11000019900101001"), &opts()).unwrap_err();
+    assert_eq!(e.code, ErrorCode::IdRegionUnknown);
+    // 349001 天长市 (1993-1994), listed without a 349000 row: valid for someone born in 1993.
+    let r = check_id_number(&with_check("34900119930101001"), &opts()).unwrap();
+    assert_eq!((r.info.region_code, r.info.region_name(), r.info.province), (349001, Some("天长市"), "安徽省"));
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
