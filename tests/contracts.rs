@@ -79,3 +79,32 @@ fn region_prefixes_without_counties_or_without_a_prefecture_row() {
     assert_eq!((r.info.region_code, r.info.region_name(), r.info.province), (349001, Some("天长市"), "安徽省"));
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
+
+/// `SignatureVersion::as_str` (mutants: "", "xyzzy"): the JS option values.
+#[test]
+fn signature_version_strings() {
+    use aliyun_idv::SignatureVersion;
+    assert_eq!((SignatureVersion::V3.as_str(), SignatureVersion::V1.as_str()), ("v3", "v1"));
+    assert_eq!(SignatureVersion::default(), SignatureVersion::V3);
+}
+
+/// When the codes of an answer disagree, the coarser one decides (mutants: the match guards in
+/// `business` and `period` replaced by `true`, i.e. the SubCode always wins).
+#[test]
+fn a_subcode_that_contradicts_the_verdict_does_not_override_it() {
+    use aliyun_idv::{parse_response, Verdict};
+    let answer = |action: &str, result: &str| {
+        parse_response(action, 200, &format!(r#"{{"RequestId":"R","Code":"Success","Message":"ok","Result":{result}}}"#), &[])
+    };
+    // BizCode 1 (match) with SubCode 203 (a mismatch): BizCode decides.
+    let r = answer("Mobile3MetaVerifyIntl", r#"{"BizCode":"1","SubCode":"203","IspName":"CMCC"}"#);
+    assert_eq!((r.verdict, r.billed, r.description), (Verdict::Match, true, "The mobile number, name and ID number match."));
+    // BizCode 2 with SubCode 203 agree: the SubCode's more precise text.
+    let r = answer("Mobile3MetaVerifyIntl", r#"{"BizCode":"2","SubCode":"203","IspName":"CMCC"}"#);
+    assert_eq!((r.verdict, r.description), (Verdict::Mismatch, "The mobile number belongs to this ID number, but the name differs."));
+    // Passed Y with SubCode 223 (a mismatch), and Passed N with SubCode 200: Passed decides.
+    let r = answer("Id2MetaPeriodVerifyIntl", r#"{"Passed":"Y","SubCode":"223"}"#);
+    assert_eq!((r.verdict, r.passed, r.description), (Verdict::Match, Some(true), "The verification passed."));
+    let r = answer("Id2MetaPeriodVerifyIntl", r#"{"Passed":"N","SubCode":"200"}"#);
+    assert_eq!((r.verdict, r.passed, r.description), (Verdict::Mismatch, Some(false), "The verification did not pass."));
+}
