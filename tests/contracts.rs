@@ -108,3 +108,50 @@ fn a_subcode_that_contradicts_the_verdict_does_not_override_it() {
     let r = answer("Id2MetaPeriodVerifyIntl", r#"{"Passed":"N","SubCode":"200"}"#);
     assert_eq!((r.verdict, r.passed, r.description), (Verdict::Mismatch, Some(false), "The verification did not pass."));
 }
+
+/// MerchantUserId: 1 to 64 printable ASCII characters (mutants: `||` → `&&`, `> 64` → `>= 64` /
+/// `== 64` in `period_intl_params`).
+#[test]
+fn merchant_user_id_bounds() {
+    use aliyun_idv::request::{build_id2_meta_period_verify_intl, BuildOptions, PeriodInput};
+    use aliyun_idv::Credentials;
+    let opts = BuildOptions {
+        credentials: Credentials { access_key_id: "testid".into(), access_key_secret: "testsecret".into(), security_token: None },
+        timestamp: "2026-01-15T08:30:00Z".into(),
+        nonce: "n-1".into(),
+        signature_version: aliyun_idv::SignatureVersion::V3,
+        endpoint: None,
+        long_term_as: LongTermAs::Chinese,
+        today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    };
+    let build = |user: &str| {
+        let input = PeriodInput {
+            id_number: "11010519491231002X".into(),
+            name: "张三".into(),
+            validity_start: "20100501".into(),
+            validity_end: "长期".into(),
+            merchant_biz_id: "biz1".into(),
+            merchant_user_id: Some(user.into()),
+            scene_code: None,
+        };
+        build_id2_meta_period_verify_intl(&input, &opts).map(|r| r.body.unwrap()).map_err(|e| e.code())
+    };
+    for ok in ["u", &"u".repeat(64), "!~"] {
+        let body = build(ok).unwrap();
+        assert!(body.contains(&format!("MerchantUserId={}", ok.replace('!', "%21"))), "{ok:?}: {body}");
+    }
+    for bad in ["", &"u".repeat(65), "a b", "用户"] {
+        assert_eq!(build(bad), Err("MERCHANT_USER_ID_INVALID"), "{bad:?}");
+    }
+}
+
+/// An endpoint host name of at most 253 characters (mutants: `> 253` → `>= 253` / `== 253`).
+#[test]
+fn endpoint_length_bound() {
+    use aliyun_idv::request::endpoint;
+    let host = "a".repeat(253);
+    assert_eq!(endpoint::parse(&host).unwrap().1, host);
+    assert_eq!(endpoint::parse(&format!("https://{host}/")).unwrap().1, host);
+    let e = endpoint::parse(&"a".repeat(254)).unwrap_err();
+    assert_eq!((e.code, e.field), (ErrorCode::EndpointInvalid, Field::Endpoint));
+}
