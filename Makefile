@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-data test-corpus test-package test-runtimes test-runtimes test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz mutants
+        test-data test-corpus test-package test-runtimes test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz mutants
 
 all: build
 
@@ -25,7 +25,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-size test-tables test-data test-corpus test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www
+test: setup-test build test-size test-tables test-data test-corpus test-native test-lint test-wasm-node test-wasm-browser test-package test-runtimes test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
