@@ -45,9 +45,10 @@ test-corpus:
 	node bench/corpus.mjs --check
 	node --test tests/corpus/
 
-## the signing case folders (tests/data/signing/) are current with tests/data/signing.json
+## the signing case folders (tests/data/signing/) are current with every tests/data/*signing.json
+## (signing.json, the official SDKs' vectors; more files of the same schema may add cases)
 test-data:
-	node scripts/split-vectors.mjs --check tests/data/signing.json tests/data/signing
+	for f in tests/data/*signing.json; do node scripts/split-vectors.mjs --check "$$f" tests/data/signing; done
 
 test-native:
 	cargo test --all-targets
