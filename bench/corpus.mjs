@@ -1,7 +1,8 @@
 // The benchmark corpus: ~2,000 ID-number inputs and ~2,000 mobile inputs, generated
 // deterministically (mulberry32, fixed seed) and labelled at generation time with the verdict the
-// spec gives (valid = the package must answer `ok: true`). The labels come from how each case is
-// built, never from running a validator, so they can grade every contender, ours included.
+// rules give (docs/validation.md; valid = the package must answer `ok: true`). The labels come from
+// how each case is built, never from running a validator, so they can grade every contender, ours
+// included. `make test-corpus` and tests/bench_corpus.rs require our checks to give every label.
 //
 //   node bench/corpus.mjs          writes bench/corpus.json (read by the native `cargo bench`)
 //   node bench/corpus.mjs --check  fails if bench/corpus.json is not what this file generates

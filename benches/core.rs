@@ -11,6 +11,7 @@
 
 // A benchmark, not library code: indexing a corpus and counting are fine here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![allow(clippy::disallowed_methods, clippy::disallowed_types, clippy::disallowed_macros)]
 
 use std::hint::black_box;
 use std::time::Instant;

@@ -1,4 +1,4 @@
-// Type declarations of aliyun-idv: the public API contract (spec/js-api.md).
+// Type declarations of aliyun-idv: the public API contract (docs/js-api.md in the repository).
 
 /** An error with a stable `code`. Never carries the access key secret or a full ID number, name or mobile. */
 export declare class AliyunIdvError extends Error {

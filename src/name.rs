@@ -1,4 +1,4 @@
-//! Real names as printed on the resident ID card (`spec/validation.md` §2): Chinese characters,
+//! Real names as printed on the resident ID card (`docs/validation.md` §2): Chinese characters,
 //! and the middle dot `·` between two of them in minority names (e.g. 阿卜杜拉·买买提).
 
 use crate::error::{CheckError, ErrorCode, Field};
@@ -107,6 +107,9 @@ mod tests {
             (" \u{3000} ", "NAME_EMPTY"),
             ("张三", "OK"),
             ("Zhang San", "NAME_BAD_CHAR"),
+            // Whitespace is dropped only between two ideographs, not next to a dot.
+            ("张 ·三", "NAME_BAD_CHAR"),
+            ("张· 三", "NAME_BAD_CHAR"),
             ("张3", "NAME_BAD_CHAR"),
             ("张 a", "NAME_BAD_CHAR"),
             ("张\u{200b}三", "NAME_BAD_CHAR"),
@@ -150,8 +153,15 @@ mod tests {
 
     proptest! {
         #[test]
-        fn never_panics(s in "\\PC{0,40}") {
-            let _ = check_name(&s);
+        fn any_input_gives_a_card_name_or_a_name_error(s in "\\PC{0,40}") {
+            match check_name(&s) {
+                Ok(n) => {
+                    prop_assert!((2..=30).contains(&n.value.chars().count()));
+                    prop_assert!(n.value.chars().all(|c| c == MIDDLE_DOT || is_ideograph(c)), "{:?}", n.value);
+                    prop_assert_eq!(check_name(&n.value).map(|a| (a.value, a.changed)), Ok((n.value.clone(), false)));
+                }
+                Err(e) => prop_assert!(e.field == Field::Name && e.code.as_str().starts_with("NAME_"), "{:?}", e),
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Parses every sample under `tests/data/responses/family/` (the actions added with the action
 //! table) as its action and checks it against an explicit table: verdict, billing, retry advice,
 //! the result fields, and a phrase of the description that the code's meaning must carry.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types, clippy::disallowed_macros)]
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 

@@ -2,6 +2,7 @@
 //! WASM_BINDGEN_USE_BROWSER=1, in headless Chromium (see the Makefile's test-wasm targets).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::disallowed_methods, clippy::disallowed_types, clippy::disallowed_macros)]
 
 use aliyun_idv::bindings;
 use aliyun_idv::{ErrorCode, Field};

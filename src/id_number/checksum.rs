@@ -51,20 +51,45 @@ mod tests {
         assert!(!is_valid(b""));
     }
 
+    /// The check character computed another way, from the standard's formula rather than this
+    /// module's tables: weight of position i (1-based from the right, the check character being
+    /// position 1) is 2^(i-1) mod 11; the check value is (12 - sum mod 11) mod 11, 10 written X.
+    fn independent_check_char(digits: &str) -> char {
+        let sum: u64 = digits.bytes().rev().enumerate().map(|(i, d)| u64::from(d - b'0') * ((1u64 << (i + 1)) % 11)).sum();
+        match (12 - sum % 11) % 11 {
+            10 => 'X',
+            v => char::from(b'0' + v as u8),
+        }
+    }
+
+    #[test]
+    fn the_independent_formula_agrees_with_published_numbers() {
+        // Published examples (GB 11643-1999 and its common illustrations).
+        assert_eq!(independent_check_char("11010519491231002"), 'X');
+        assert_eq!(independent_check_char("44052418800101001"), '4');
+    }
+
     proptest! {
         #[test]
-        fn any_17_digits_plus_their_check_char_pass(d in "[0-9]{17}") {
-            let c = check_char(d.as_bytes()).unwrap();
+        fn check_char_matches_the_standards_formula(d in "[0-9]{17}") {
+            prop_assert_eq!(check_char(d.as_bytes()).map(char::from), Some(independent_check_char(&d)));
+            let mut full = d.clone();
+            full.push(independent_check_char(&d));
+            prop_assert!(is_valid(full.as_bytes()));
+        }
+
+        #[test]
+        fn any_other_check_char_is_refused(d in "[0-9]{17}", c in prop::sample::select(b"0123456789X".to_vec())) {
+            prop_assume!(char::from(c) != independent_check_char(&d));
             let mut full = d.into_bytes();
             full.push(c);
-            prop_assert!(is_valid(&full));
+            prop_assert!(!is_valid(&full));
         }
 
         #[test]
         fn any_single_digit_change_is_caught(d in "[0-9]{17}", pos in 0usize..17, delta in 1u8..10) {
-            let c = check_char(d.as_bytes()).unwrap();
-            let mut full = d.into_bytes();
-            full.push(c);
+            let mut full = d.clone().into_bytes();
+            full.push(independent_check_char(&d) as u8);
             let old = full[pos] - b'0';
             full[pos] = b'0' + (old + delta) % 10;
             prop_assert!(!is_valid(&full));

@@ -1,4 +1,4 @@
-//! Resident ID numbers (GB 11643-1999): normalisation, the checks of `spec/validation.md` §1 in
+//! Resident ID numbers (GB 11643-1999): normalisation, the checks of `docs/validation.md` §1 in
 //! their order, and what the number says (birth date, gender, age, region).
 
 pub mod checksum;

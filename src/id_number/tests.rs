@@ -147,6 +147,7 @@ fn extracted_facts() {
     let r = check_id_number("11010519491231002X", &opts(TODAY)).unwrap();
     assert_eq!(r.info.birth_date, day("1949-12-31"));
     assert_eq!(r.info.gender, Gender::Female);
+    assert_eq!((Gender::Female.as_str(), Gender::Male.as_str()), ("female", "male"), "the JS strings");
     assert_eq!(r.info.age, 76);
     assert_eq!(r.info.region_code, 110105);
     assert_eq!(r.info.region_name(), Some("朝阳区"));
@@ -165,8 +166,17 @@ mod properties {
 
     proptest! {
         #[test]
-        fn no_input_panics(s in "\\PC{0,40}") {
-            let _ = check_id_number(&s, &opts(TODAY));
+        fn any_input_gives_a_canonical_number_or_an_id_error(s in "\\PC{0,40}") {
+            match check_id_number(&s, &opts(TODAY)) {
+                // Valid: 18 characters with the right check character, and checking it again
+                // changes nothing.
+                Ok(r) => {
+                    prop_assert!(r.value.len() == 18 && checksum::is_valid(r.value.as_bytes()), "{:?}", r.value);
+                    let again = check_id_number(&r.value, &opts(TODAY)).unwrap();
+                    prop_assert_eq!((&again.value, again.changed), (&r.value, false));
+                }
+                Err(e) => prop_assert!(e.field == Field::IdNumber && e.code.as_str().starts_with("ID_"), "{:?}", e),
+            }
         }
 
         #[test]

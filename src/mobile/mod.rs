@@ -1,4 +1,4 @@
-//! Mainland mobile numbers (`spec/validation.md` §3): normalisation, the checks in their order,
+//! Mainland mobile numbers (`docs/validation.md` §3): normalisation, the checks in their order,
 //! and the operator a number's prefix was first assigned to (`data/mobile-prefixes.tsv`).
 
 #[rustfmt::skip]
@@ -181,6 +181,8 @@ mod tests {
         assert_eq!(c("17400123456"), (Carrier::Ctcc, Kind::Satellite));
         assert_eq!(c("14512345678"), (Carrier::Cucc, Kind::DataCard));
         assert_eq!(c("19212345678"), (Carrier::Cbn, Kind::Mno));
+        let names: Vec<&str> = [Carrier::Cmcc, Carrier::Cucc, Carrier::Ctcc, Carrier::Cbn].iter().map(|c| c.as_str()).collect();
+        assert_eq!(names, ["CMCC", "CUCC", "CTCC", "CBN"], "the JS strings");
     }
 
     #[test]
@@ -194,8 +196,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn never_panics(s in "\\PC{0,30}") {
-            let _ = check_mobile(&s);
+        fn any_input_gives_eleven_digits_or_a_mobile_error(s in "\\PC{0,30}") {
+            match check_mobile(&s) {
+                Ok(m) => {
+                    prop_assert!(m.value.len() == 11 && m.value.starts_with('1') && m.value.bytes().all(|b| b.is_ascii_digit()));
+                    prop_assert_eq!(check_mobile(&m.value).map(|a| (a.value, a.changed)), Ok((m.value.clone(), false)));
+                }
+                Err(e) => prop_assert!(e.field == Field::Mobile && e.code.as_str().starts_with("MOBILE_"), "{:?}", e),
+            }
         }
     }
 }

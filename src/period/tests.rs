@@ -84,6 +84,13 @@ fn codes_in_order() {
 }
 
 #[test]
+fn a_card_may_start_on_the_birth_date_itself() {
+    // Issued on the day of birth (age 0: a 5-year term); a day earlier is before birth.
+    assert_eq!(code("20240110", "20290110", Some(&id_born("20240110"))), "OK");
+    assert_eq!(code("20240110", "20290110", Some(&id_born("20240111"))), "PERIOD_START_BEFORE_BIRTH");
+}
+
+#[test]
 fn end_date_itself_is_still_valid() {
     assert_eq!(code("20161122", "20261122", None), "OK");
     assert_eq!(code("20161121", "20261121", None), "PERIOD_EXPIRED");
@@ -137,8 +144,17 @@ mod properties {
 
     proptest! {
         #[test]
-        fn never_panics(start in "\\PC{0,12}", end in "\\PC{0,12}", id in proptest::option::of("\\PC{0,20}")) {
-            let _ = check_validity_period(&start, &end, id.as_deref(), day(TODAY));
+        fn any_input_gives_a_current_period_or_an_error_of_its_fields(
+            start in "\\PC{0,12}", end in "\\PC{0,12}", id in proptest::option::of("\\PC{0,20}"),
+        ) {
+            match check_validity_period(&start, &end, id.as_deref(), day(TODAY)) {
+                Ok(p) => prop_assert!(p.start <= day(TODAY) && p.start >= day("2004-01-01"), "{:?}", p),
+                Err(e) => {
+                    let period_field = matches!(e.field, Field::ValidityStart | Field::ValidityEnd) && e.code.as_str().starts_with("PERIOD_");
+                    let id_field = e.field == Field::IdNumber && id.is_some() && e.code.as_str().starts_with("ID_");
+                    prop_assert!(period_field || id_field, "{:?}", e);
+                }
+            }
         }
 
         #[test]

@@ -547,8 +547,30 @@ mod tests {
 
     #[test]
     fn every_error_is_reachable() {
-        // Each SignError variant is produced by one of the tests above; keep the list in sync.
-        assert_eq!(SignError::ALL.len(), 7);
+        // One input per refusal, each otherwise valid: the code reached is the one named, and
+        // together they reach every SignError (a new variant fails until it gets a row here).
+        let p = || ok_params(SignatureVersion::V3);
+        let with = |f: fn(&mut RequestSpec, &mut SigningParams)| {
+            let (mut r, mut q) = (ok_req(), p());
+            f(&mut r, &mut q);
+            err(&r, &q)
+        };
+        let reached = [
+            (with(|_, q| q.credentials.access_key_secret.clear()), SignError::CredentialsMissing),
+            (with(|_, q| q.credentials.access_key_id = "test id".into()), SignError::CredentialsInvalid),
+            (with(|r, _| r.host = "https://host".into()), SignError::HostInvalid),
+            // A timestamp is parsed once, at the boundary: a date that does not exist is refused there.
+            (Timestamp::parse("2026-02-30T08:30:00Z").map_or_else(|e| e, |_| SignError::ParamInvalid), SignError::TimestampInvalid),
+            (with(|_, q| q.nonce.clear()), SignError::NonceEmpty),
+            (with(|_, q| q.nonce = "n 1".into()), SignError::NonceInvalid),
+            (with(|r, _| r.query.push(("UserName".into(), "x".into()))), SignError::ParamInvalid),
+        ];
+        for (got, want) in reached {
+            assert_eq!(got, want);
+        }
+        let codes: std::collections::BTreeSet<&str> = reached.iter().map(|(got, _)| got.as_str()).collect();
+        let all: std::collections::BTreeSet<&str> = SignError::ALL.iter().map(|e| e.as_str()).collect();
+        assert_eq!(codes, all, "every SignError is reached by one input above");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 // dependency only) sign the same random requests with the same nonce and timestamp, for both
 // signature versions; every signature must be identical.
 //
-// Oracle quirks (spec/pitfalls.md §8): openapi-util writes an empty value as a bare key and uses an
+// Oracle quirks (docs/pitfalls.md §8): openapi-util writes an empty value as a bare key and uses an
 // empty canonical URI unless pathname "/" is given, so values are never empty and pathname is "/".
 import { test } from "node:test";
 import assert from "node:assert/strict";

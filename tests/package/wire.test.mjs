@@ -5,9 +5,11 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { signRequest, parseResponse, buildId2MetaVerifyIntl, AliyunIdvError } from "aliyun-idv";
+import { loadSigningCases } from "./data/signing/load.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const vectors = JSON.parse(readFileSync(join(here, "data", "signing.json"), "utf8"));
+// The official-SDK signing cases, one folder each (tests/data/signing/, copied beside this file).
+const vectors = { cases: loadSigningCases(join(here, "data", "signing")) };
 
 function requestOf(c) {
   const params = Object.fromEntries(Object.entries(c.params).filter(([, v]) => v !== null));
@@ -86,6 +88,7 @@ function expected(rel) {
 test("every sample response parses to what its name says", () => {
   const root = join(here, "data", "responses");
   const files = samples(root);
+  const descriptions = JSON.parse(readFileSync(join(here, "data", "response-descriptions.json"), "utf8"));
   assert.ok(files.length >= 49, `${files.length} samples`);
   for (const file of files) {
     const rel = relative(root, file).split("\\").join("/");
@@ -97,7 +100,7 @@ test("every sample response parses to what its name says", () => {
     for (const [k, v] of Object.entries(want)) assert.equal(r[k], v, `${rel}: ${k}`);
     if (r.billed) assert.equal(r.retryable, false, `${rel}: a billed answer is never retryable`);
     if (r.verdict === "error") assert.ok(r.errorKind, `${rel}: errorKind`);
-    assert.ok(r.description && r.descriptionZh, `${rel}: descriptions`);
+    assert.deepEqual({ description: r.description, descriptionZh: r.descriptionZh }, descriptions[rel], `${rel}: descriptions`);
     assert.deepEqual(JSON.parse(JSON.stringify(r)), r, `${rel}: plain JSON`);
     if (rel.includes("Throttling")) assert.equal(r.retryAfterMs, Number(sample.headers["x-acs-retry-after"]));
   }

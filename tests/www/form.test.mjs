@@ -4,12 +4,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "../../scripts/static-server.mjs";
 import { launchChromium } from "../browser/chromium.mjs";
 
 const root = new URL("../../", import.meta.url);
 const artifacts = fileURLToPath(new URL("build/artifacts/", root));
+
+/** MD5 by node:crypto: an implementation independent of the package's md5Hex. */
+const md5 = (s) => createHash("md5").update(Buffer.from(s, "utf8")).digest("hex");
 
 // Valid test data. Dates of validity are chosen years away from today (2026) so they stay valid.
 const ID_1949 = "11010519491231002X"; // female, 1949-12-31, 北京市朝阳区
@@ -40,9 +44,20 @@ after(async () => {
   server?.close();
 });
 
-/** A fresh page in its own context (locale decides the default language), ready to type in. */
+/**
+ * A fresh page in its own context (locale decides the default language), ready to type in. Every
+ * request the page makes is checked: one that leaves the page's origin is refused and recorded,
+ * and closing the page fails the test if there was any ("the page loads nothing from outside").
+ */
 async function open({ locale = "en-US", width = 1280, height = 900 } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height } });
+  const offsite = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    offsite.push(url);
+    return route.abort("blockedbyclient");
+  });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -52,7 +67,11 @@ async function open({ locale = "en-US", width = 1280, height = 900 } = {}) {
   return {
     page,
     errors,
-    close: () => context.close(),
+    offsite,
+    close: async () => {
+      await context.close();
+      assert.deepEqual(offsite, [], "requests that left the page's origin");
+    },
     type: (sel, text) => page.locator(sel).pressSequentially(text),
     fill: async (sel, text) => {
       await page.locator(sel).fill(text);
@@ -353,12 +372,9 @@ test("summary: the ready actions, a masked preview that never holds the full val
     assert.match(m3, /ProductCode\s+MOBILE_3META/);
     assert.match(m3, /Mobile\s+138\*\*\*\*5678/);
     assert.match(m3, /ParamType\s+md5/);
-    const md5 = await p.page.evaluate(async ([id, name, mobile]) => {
-      const { md5Hex } = await import("/pkg/browser.mjs");
-      return [md5Hex(id), md5Hex(name), md5Hex(mobile)];
-    }, [ID_1980, "张三", "13812345678"]);
-    assert.equal(md5[1], "615db57aa314529aaa0fbe95b3e95bd3");
-    for (const h of md5) assert.ok(m3.includes(h), `md5 preview holds ${h}`);
+    // The md5 forms, computed by node:crypto (not by the package under test).
+    for (const h of [md5(ID_1980), md5("张三"), md5("13812345678")]) assert.ok(m3.includes(h), `md5 preview holds ${h}`);
+    assert.ok(m3.includes("615db57aa314529aaa0fbe95b3e95bd3"), "md5 of 张三");
 
     const period = await p.text('[data-action="Id2MetaPeriodVerifyIntl"]');
     assert.match(period, /DocType\s+00000001/);
@@ -380,6 +396,33 @@ test("summary: the ready actions, a masked preview that never holds the full val
     assert.match(await p.text("#server-note"), /Signing belongs on the server/);
     assert.equal(await p.page.locator('input[type="password"], input[name*="ecret" i], input[name*="accesskey" i]').count(), 0);
     assert.deepEqual(p.errors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test("the md5 preview hashes the normalised values, not what was typed", async () => {
+  const p = await open();
+  try {
+    const typed = { name: "阿卜杜拉•买买提", id: "１１０１０５１９４９１２３１００２ｘ", mobile: "+86 138 1234 5678" };
+    await p.type("#name", typed.name);
+    await p.type("#id-number", typed.id);
+    await p.type("#mobile", typed.mobile);
+    const m3 = await p.text('[data-action="Mobile3MetaVerifyIntl"]');
+    for (const normal of ["阿卜杜拉·买买提", ID_1949, "13812345678"]) assert.ok(m3.includes(md5(normal)), `md5 of ${normal}`);
+    for (const raw of Object.values(typed)) assert.ok(!m3.includes(md5(raw)), `md5 of the typed ${raw}`);
+    assert.deepEqual(p.errors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test("a request to another origin is caught (the guard itself works)", async () => {
+  const p = await open();
+  try {
+    await p.page.evaluate(() => fetch("http://192.0.2.1/tracker.gif").catch(() => "refused"));
+    assert.deepEqual(p.offsite, ["http://192.0.2.1/tracker.gif"]);
+    p.offsite.length = 0;
   } finally {
     await p.close();
   }

@@ -12,9 +12,11 @@ import { fileURLToPath } from "node:url";
 
 import { startMock, scenarios, people, mobiles, md5Hex, SIGNING_ERROR_CODES, ACTIONS } from "./server.mjs";
 import { signV3, signV1, encode, isoSeconds } from "./signer-for-tests.mjs";
+import { loadSigningCases } from "../../tests/data/signing/load.mjs";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const VECTORS = JSON.parse(fs.readFileSync(here("./vectors.json"), "utf8"));
+// The official-SDK signing cases, one folder each (the same files the Rust and package tests read).
+const VECTORS = { cases: loadSigningCases() };
 const REQUEST_ID_RE = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
 const AK = { accessKeyId: "mock-ak-id", accessKeySecret: "mock-ak-secret" };

@@ -1,7 +1,7 @@
 // Local mock of the Alibaba Cloud ID Verification (cloudauth) RPC endpoints.
 //
 // An independent implementation (node: built-ins only, none of aliyun-idv's code) of what
-// /work/shared/spec/wire.md describes: it verifies V3 (ACS3-HMAC-SHA256) and V1 (RPC HMAC-SHA1)
+// docs/wire.md describes: it verifies V3 (ACS3-HMAC-SHA256) and V1 (RPC HMAC-SHA1)
 // signatures, refuses the way the gateway does, and answers from a table of SYNTHETIC people
 // (people.json) in the shapes of the response samples.
 //

@@ -1,5 +1,5 @@
-// A small, separate signer for the mock's tests, written from wire.md (not shared with server.mjs,
-// not aliyun-idv's code) and checked against vectors.json. Produces requests ready for node:http.
+// A small, separate signer for the mock's tests, written from docs/wire.md (not shared with server.mjs,
+// not aliyun-idv's code) and checked against the signing cases in tests/data/signing/. Produces requests ready for node:http.
 
 import crypto from "node:crypto";
 
