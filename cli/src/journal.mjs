@@ -100,16 +100,7 @@ export async function openJournal(path, { action, secrets = [], now = () => new 
   } catch (e) {
     throw new JournalError("JOURNAL_OPEN", `cannot open the journal ${path}: ${e.code || e.message}`);
   }
-  try {
-    fchmodSync(fd, 0o600);
-  } catch {
-    // e.g. not the owner: reported by the mode check below
-  }
   const st = fstatSync(fd);
-  if (process.platform !== "win32" && (st.mode & 0o077) !== 0) {
-    closeSync(fd);
-    throw new JournalError("JOURNAL_MODE", `the journal ${path} is readable by others and cannot be made owner-only`);
-  }
 
   const done = new RowKeys();
   const pending = new Map(); // row -> last send record (no outcome yet)
@@ -141,6 +132,7 @@ export async function openJournal(path, { action, secrets = [], now = () => new 
           rec = JSON.parse(text);
         } catch {
           closeSync(fd);
+          if (lineNo === 1) throw new JournalError("JOURNAL_FOREIGN", `${path} is not an aliyun-idv journal: refusing to write into it`);
           throw new JournalError("JOURNAL_CORRUPT", `the journal ${path} is damaged at line ${lineNo} (not a crash's torn last line): refusing to guess`);
         }
         if (lineNo === 1) {
@@ -162,6 +154,10 @@ export async function openJournal(path, { action, secrets = [], now = () => new 
       }
       carry = Buffer.from(buf.subarray(start));
     }
+    if (!header) {
+      closeSync(fd);
+      throw new JournalError("JOURNAL_FOREIGN", `${path} is not an aliyun-idv journal: refusing to write into it`);
+    }
     if (good < size) {
       // A torn last line: a crash in the middle of a write. A send record that did not reach the
       // disk whole was never followed by its request (the request leaves only after the fsync).
@@ -172,6 +168,17 @@ export async function openJournal(path, { action, secrets = [], now = () => new 
   if (header && header.action !== action) {
     closeSync(fd);
     throw new JournalError("JOURNAL_ACTION", `the journal ${path} belongs to ${header.action}, not ${action}: use another --journal`);
+  }
+
+  // Owner-only, checked once the file is known to be a journal (a foreign file is left untouched).
+  try {
+    fchmodSync(fd, 0o600);
+  } catch {
+    // e.g. not the owner: reported by the mode check below
+  }
+  if (process.platform !== "win32" && (fstatSync(fd).mode & 0o077) !== 0) {
+    closeSync(fd);
+    throw new JournalError("JOURNAL_MODE", `the journal ${path} is readable by others and cannot be made owner-only`);
   }
 
   let closed = false;

@@ -89,7 +89,7 @@ export async function runVerify(deps, file, options, io) {
   const check = createRowChecker(idv, { columns: needed, today: options.today });
   const mask = maskers(idv);
 
-  const out = options.out ? createWriteStream(options.out, { flags: "w", mode: 0o600 }) : io.stdout;
+  let out = io.stdout;
   const write = (obj) => {
     if (!out.write(JSON.stringify(obj) + "\n")) return new Promise((resolve) => out.once("drain", resolve));
     return undefined;
@@ -103,18 +103,8 @@ export async function runVerify(deps, file, options, io) {
     if (line.billed === true) counts.billed++;
   };
 
-  const journalPath = options.journal ?? `${file}.journal`;
-  const journal = await openJournal(journalPath, {
-    action: spec.action,
-    secrets: options.secrets ?? [],
-    onOutcome: (result) => {
-      counts.earlier++;
-      tally(result);
-      return write(result);
-    },
-  });
-
   const als = new AsyncLocalStorage();
+  let journal = null;
   let fatal = null;
   const beforeSend = async (info) => {
     const ctx = als.getStore();
@@ -127,14 +117,22 @@ export async function runVerify(deps, file, options, io) {
   if (options.endpoint) clientOptions.endpoint = options.endpoint;
   if (options.signatureVersion) clientOptions.signatureVersion = options.signatureVersion;
   if (options.timeoutMs) clientOptions.timeoutMs = options.timeoutMs;
-  let client;
-  try {
-    client = deps.createClient(clientOptions);
-    assertContract(client);
-  } catch (e) {
-    journal.close();
-    throw e;
-  }
+  // The client first: a library without the contract is refused before any file is touched.
+  const client = deps.createClient(clientOptions);
+  assertContract(client);
+
+  const journalPath = options.journal ?? `${file}.journal`;
+  if (options.out) out = createWriteStream(options.out, { flags: "w", mode: 0o600 });
+  journal = await openJournal(journalPath, {
+    action: spec.action,
+    secrets: options.secrets ?? [],
+    onOutcome: (result) => {
+      counts.earlier++;
+      tally(result);
+      return write(result);
+    },
+  });
+
 
   const progress = createProgress(io.stderr, { enabled: options.progress, label: "rows" });
   const inflight = new Set();
