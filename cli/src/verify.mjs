@@ -209,7 +209,7 @@ export async function runVerify(deps, file, options, io) {
         continue;
       }
       const r = check(record.fields);
-      const masked = maskedOf(record.fields);
+      const masked = maskedOf(r.ok ? r.values : record.fields); // what was sent: the normalised values
       if (!r.ok) {
         counts.invalid++;
         await write({ row: record.row, line: record.line, verdict: "invalid", billed: false, errors: r.errors.map((e) => ({ field: e.field, code: e.code })), input: masked });
