@@ -224,6 +224,10 @@ export async function openJournal(path, { action, secrets = [], now = () => new 
       if (p) return { send: p };
       return "new";
     },
+    /** Whether the journal holds anything of `row` (an outcome or a send record). */
+    knows(row) {
+      return done.get(row) !== 0 || pending.has(row);
+    },
     /** Appends and fsyncs the send record; returns once it is on disk. Throws if it cannot. */
     appendSend(row, key, info) {
       const request = info && info.request ? info.request : {};

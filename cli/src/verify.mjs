@@ -202,7 +202,11 @@ export async function runVerify(deps, file, options, io) {
         for (const f of spec.needs) if (fields && fields[f] !== undefined) m[f] = mask[f](fields[f]);
         return m;
       };
+      // A row the journal knows (it was valid and sent) cannot have become unreadable or invalid.
+      const known = record.row !== null && journal.knows(record.row);
+      const changed = () => new JournalError("JOURNAL_MISMATCH", `row ${record.row} differs from the row the journal holds: the input file changed since; use the original file or another --journal`);
       if (record.error) {
+        if (known) throw changed();
         counts.invalid++;
         const e = rowError(record);
         await write({ row: record.row, line: record.line, verdict: "invalid", billed: false, errors: [{ field: e.field, code: e.code }] });
@@ -211,6 +215,7 @@ export async function runVerify(deps, file, options, io) {
       const r = check(record.fields);
       const masked = maskedOf(r.ok ? r.values : record.fields); // what was sent: the normalised values
       if (!r.ok) {
+        if (known) throw changed();
         counts.invalid++;
         await write({ row: record.row, line: record.line, verdict: "invalid", billed: false, errors: r.errors.map((e) => ({ field: e.field, code: e.code })), input: masked });
         continue;

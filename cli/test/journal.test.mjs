@@ -286,6 +286,9 @@ test("a torn last line (killed mid-write) is dropped; a damaged line elsewhere, 
 
   writeFileSync(file, data.csv.replace(/\n([^,\n]+),/, "\n$1,王"));
   await assert.rejects(runOnce({ file, journal, service, clock }), (e) => e.code === "JOURNAL_MISMATCH" && /input file changed/.test(e.message));
+  // A row that was verified and is now invalid (its ID number edited) is a changed file too.
+  writeFileSync(file, data.csv.replace(/\n(\d{17})[\dX],/, (_m, body) => `\n${body}${"0123456789X".replace(_m[18], "")[0]},`));
+  await assert.rejects(runOnce({ file, journal, service, clock }), (e) => e.code === "JOURNAL_MISMATCH");
 });
 
 test("the journal is made owner-only even when the file existed with wider permissions", async (t) => {
