@@ -167,6 +167,12 @@ async function main(argv) {
   process.exitCode = exitCode;
 }
 
+// A reader that goes away (`aliyun-idv check big.csv | head`) ends the command quietly.
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).catch((e) => {
   if (e && (e.usage || e.name === "JournalError")) fail(e.message);
   else if (e && e.name === "AliyunIdvError") fail(`${e.code}: ${e.message}`, 1);

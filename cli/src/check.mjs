@@ -49,17 +49,21 @@ export async function runCheck(idv, file, options, io) {
   let headed = false;
   const list = (row, line, e) => {
     listedCount++;
-    if (listedCount > maxListed) return;
+    if (listedCount > maxListed) return undefined;
     const entry = { row, line, field: e.field, code: e.code, value: e.value };
     if (json) {
       listed.push(entry);
-      return;
+      return undefined;
     }
     if (!headed) {
       out.write("\nInvalid rows (row = data record, line = file line; values masked):\n");
       headed = true;
     }
-    out.write(`  row ${row ?? "-"} (line ${line ?? "?"})  ${(e.field ?? "-").padEnd(9)} ${e.code.padEnd(26)} ${e.value ?? ""}\n`);
+    // Written as found; a slow reader of stdout holds the loop back rather than filling memory.
+    if (!out.write(`  row ${row ?? "-"} (line ${line ?? "?"})  ${(e.field ?? "-").padEnd(9)} ${e.code.padEnd(26)} ${e.value ?? ""}\n`)) {
+      return new Promise((resolve) => out.once("drain", resolve));
+    }
+    return undefined;
   };
   const count = (e) => {
     const c = errorCounts.get(e.code);
@@ -74,7 +78,8 @@ export async function runCheck(idv, file, options, io) {
       invalid++;
       const e = rowError(record);
       count(e);
-      list(record.row, record.line, e);
+      const w = list(record.row, record.line, e);
+      if (w) await w;
     } else {
       const r = check(record.fields);
       if (r.ok) valid++;
@@ -82,7 +87,8 @@ export async function runCheck(idv, file, options, io) {
         invalid++;
         for (const e of r.errors) {
           count(e);
-          list(record.row, record.line, e);
+          const w = list(record.row, record.line, e);
+          if (w) await w;
         }
       }
       if (r.warnings.length) {
