@@ -65,7 +65,8 @@ function resultLine(row, line, r, masked, extra) {
 }
 
 /**
- * Runs verify. deps = { idv (the library), createClient (the library's, or a test's) }. options:
+ * Runs verify. deps = { idv (the library), createClient (the library's, or a test's), now?, sleep?
+ * (the pacing clock, for tests) }. options:
  * action, journal (path), out (path; default io.stdout), qps, maxConcurrency, endpoint,
  * signatureVersion, today, format, encoding, map, stop (AbortSignal: finish in-flight calls and
  * stop), kill (AbortSignal: abort in-flight calls too), secrets (strings never to journal).
@@ -138,8 +139,23 @@ export async function runVerify(deps, file, options, io) {
   const inflight = new Set();
   const contexts = new Set();
   let stopping = false;
+  let wake;
+  const stopped = new Promise((resolve) => (wake = resolve));
+  // The CLI paces the rows it starts at --qps itself too, so the limit holds even with a client
+  // whose own limits are not there (the client's limits also pace its retries).
+  const gapMs = 1000 / qps;
+  let nextStart = 0;
+  const nowMs = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const pace = async () => {
+    const now = nowMs();
+    const wait = nextStart - now;
+    nextStart = Math.max(nextStart, now) + gapMs;
+    if (wait > 0) await Promise.race([sleep(wait), stopped]);
+  };
   const stop = () => {
     stopping = true;
+    wake();
     // Calls still queued in the client (not journalled, so not sent) are cancelled; those already
     // sent are left to finish, so their answers are not lost.
     for (const ctx of contexts) if (!ctx.sent) ctx.controller.abort();
@@ -226,6 +242,7 @@ export async function runVerify(deps, file, options, io) {
       const status = journal.status(record.row, key);
       if (status === "done") continue;
       while (inflight.size >= maxConcurrency) await Promise.race(inflight);
+      await pace();
       if (stopping) break;
       const ctx = { row: record.row, key, sent: false, abandoned: false, controller: new AbortController() };
       contexts.add(ctx);

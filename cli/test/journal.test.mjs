@@ -366,3 +366,31 @@ test("a library without the client contract is refused before any request or jou
   assert.equal(created, 1);
   assert.equal(existsSync(journal), false);
 });
+
+test("--qps holds even when the client has no limits of its own: no more than qps rows start in any second (simulated clock)", async (t) => {
+  const tmp = tempDir(t);
+  const data = people(60, 13);
+  const file = tmp.file("in.csv", data.csv);
+  const clock = clockAt("2026-11-22T02:00:00Z");
+  const service = createFakeService(clock);
+  let ms = 0;
+  const sends = [];
+  const createClient = (o) =>
+    contractClient({
+      ...o, limits: undefined, accessKeyId: AK, accessKeySecret: SECRET, now: clock,
+      fetch: (url, init) => {
+        sends.push(ms);
+        return service.fetch(url, init);
+      },
+    });
+  const r = await runVerify(
+    { idv, createClient, now: () => ms, sleep: async (d) => { ms += d; } },
+    file,
+    { action: "Id2MetaVerifyIntl", journal: tmp.path("j"), qps: 10, maxConcurrency: 8, today: TODAY, progress: false },
+    { stdout: sink, stderr: sink },
+  );
+  assert.equal(r.exitCode, 0);
+  assert.equal(sends.length, data.valid.length);
+  for (let i = 0; i + 10 < sends.length; i++) assert.ok(sends[i + 10] - sends[i] >= 1000, `11 sends within a second at ${sends[i]} ms`);
+  assert.ok(sends.at(-1) <= (data.valid.length / 10) * 1000, "and no slower than the rate");
+});
