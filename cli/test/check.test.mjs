@@ -32,6 +32,9 @@ test("the 10,000-row fixture: every count is the one its generator intended", as
   assert.equal(report.invalid, expected.invalid);
   assert.deepEqual(counts(report), expected.errors);
   assert.deepEqual(report.normalised, expected.normalised);
+  assert.deepEqual(Object.fromEntries(report.warnings.map((w) => [w.code, w.count])), expected.warnings);
+  assert.equal(report.withWarnings, Object.values(expected.warnings).reduce((a, b) => a + b, 0));
+  assert.match(report.warnings[0].messageZh, /[\u4e00-\u9fff]/);
   assert.deepEqual(report.columns, { idNumber: "身份证号", name: "姓名", mobile: "手机号", validFrom: "有效期开始", validTo: "有效期截止" });
   for (const e of report.errors) {
     assert.ok(e.message.length > 5 && /[\u4e00-\u9fff]/.test(e.messageZh), `${e.code} has both messages`);
@@ -45,8 +48,13 @@ test("the 10,000-row fixture: every count is the one its generator intended", as
     assert.ok(!ids.has(row.value) && !mobiles.has(row.value), `row ${row.row} ${row.field} is masked: ${row.value}`);
   }
   assert.ok(!/\b\d{17}[\dX]\b/.test(JSON.stringify(report)), "no full ID number anywhere in the report");
-  const row4 = report.invalidRows.find((r) => r.row === 4);
-  assert.deepEqual(row4, { row: 4, line: 5, field: "mobile", code: "MOBILE_UNASSIGNED_PREFIX", value: "120****0212" });
+  // A listed finding points at the file line that holds the value, masked.
+  const lines = csv.split("\r\n");
+  const f = report.invalidRows.find((r) => r.code === "ID_CHECKSUM");
+  const id = lines[f.line - 1].split(",")[0];
+  assert.equal(f.field, "idNumber");
+  assert.equal(f.value, `${id.slice(0, 6)}********${id.slice(14)}`);
+  assert.equal(f.row, f.line - 1, "one header line, no line breaks inside fields before it");
 });
 
 test("the text report: per-code counts in English and Chinese, rows with line numbers, normalisation", async (t) => {
