@@ -7,7 +7,7 @@
 // limits }), methods taking { signal } and resolving to a VerifyResult (errorKind "answer_lost":
 // may have been billed, answer lost), client.resend(action, request, { signal, timestamp }).
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, statSync } from "node:fs";
 import { openInput } from "./input.mjs";
 import { createRowChecker, maskers, rowError } from "./rowcheck.mjs";
 import { openJournal, rowKey, decodeTimestamp, JournalError } from "./journal.mjs";
@@ -80,7 +80,14 @@ export async function runVerify(deps, file, options, io) {
   if (!(qps > 0)) throw usage("--qps must be above 0");
   if (!(Number.isInteger(maxConcurrency) && maxConcurrency > 0)) throw usage("--concurrency must be a whole number above 0");
 
-  const rowInput = await openInput(file, { format: options.format, encoding: options.encoding, map: options.map });
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // openInput reports it
+  }
+  const progress = createProgress(io.stderr, { total: size, enabled: options.progress, label: "rows" });
+  const rowInput = await openInput(file, { format: options.format, encoding: options.encoding, map: options.map, onBytes: progress.bytes });
   for (const f of spec.needs) {
     if (rowInput.columns[f] === undefined) throw usage(`${spec.action} needs the ${f} column: none found (name it with ${FLAG[f]})`);
   }
@@ -135,7 +142,6 @@ export async function runVerify(deps, file, options, io) {
   });
 
 
-  const progress = createProgress(io.stderr, { enabled: options.progress, label: "rows" });
   const inflight = new Set();
   const contexts = new Set();
   let stopping = false;
