@@ -162,6 +162,7 @@ async function main(argv) {
     `aliyun-idv verify: ${s.match} match, ${s.mismatch} mismatch, ${s.not_found} not_found, ${s.error} error ` +
       `(${s.answer_lost} answer_lost: may have been billed, answer lost), ${s.invalid} invalid (not sent); ` +
       `${s.billed} billed; ${s.earlier} from earlier runs, ${s.resent} resumed; ${s.pending} pending` +
+      `${Object.keys(s.pendingErrors).length ? ` (this run's errors: ${Object.entries(s.pendingErrors).map(([c, n]) => `${n} ${c}`).join(", ")}; run again with the same --journal)` : ""}` +
       `${s.interrupted ? "; interrupted: run again with the same --journal to finish" : ""}\n`,
   );
   process.exitCode = exitCode;

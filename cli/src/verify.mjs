@@ -103,7 +103,7 @@ export async function runVerify(deps, file, options, io) {
     return undefined;
   };
 
-  const counts = { earlier: 0, invalid: 0, match: 0, mismatch: 0, not_found: 0, error: 0, answer_lost: 0, billed: 0, resent: 0, pending: 0 };
+  const counts = { earlier: 0, invalid: 0, match: 0, mismatch: 0, not_found: 0, error: 0, answer_lost: 0, billed: 0, resent: 0, pending: 0, pendingErrors: {} };
   const tally = (line) => {
     if (line.verdict === "invalid") return;
     counts[line.verdict] = (counts[line.verdict] ?? 0) + 1;
@@ -117,7 +117,6 @@ export async function runVerify(deps, file, options, io) {
   const beforeSend = async (info) => {
     const ctx = als.getStore();
     if (!ctx) throw new Error("aliyun-idv verify: a request outside any row; refusing to send it");
-    if (ctx.abandoned) throw new Error("aliyun-idv verify: the run is stopping");
     ctx.sent = true;
     journal.appendSend(ctx.row, ctx.key, info); // written and fsync'ed before the request may leave
   };
@@ -204,7 +203,11 @@ export async function runVerify(deps, file, options, io) {
         stop();
         return;
       }
-      if (ctx.sent || pendingSend) return; // it may have left: stays pending, resolved by a later run
+      if (ctx.sent || pendingSend) {
+        // It may have left: it stays pending, for a later run to resend (or to report answer_lost).
+        counts.pendingErrors[code] = (counts.pendingErrors[code] ?? 0) + 1;
+        return;
+      }
       const line = resultLine(record.row, record.line, { verdict: "error", billed: false, retryable: false, code, errorKind: "client_error" }, masked, {});
       journal.appendOutcome(record.row, ctx.key, line);
       tally(line);
@@ -250,7 +253,7 @@ export async function runVerify(deps, file, options, io) {
       while (inflight.size >= maxConcurrency) await Promise.race(inflight);
       await pace();
       if (stopping) break;
-      const ctx = { row: record.row, key, sent: false, abandoned: false, controller: new AbortController() };
+      const ctx = { row: record.row, key, sent: false, controller: new AbortController() };
       contexts.add(ctx);
       const p = als.run(ctx, () => task(ctx, record, values, masked, status === "new" ? null : status.send));
       inflight.add(p);

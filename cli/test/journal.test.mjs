@@ -394,3 +394,35 @@ test("--qps holds even when the client has no limits of its own: no more than qp
   for (let i = 0; i + 10 < sends.length; i++) assert.ok(sends[i + 10] - sends[i] >= 1000, `11 sends within a second at ${sends[i]} ms`);
   assert.ok(sends.at(-1) <= (data.valid.length / 10) * 1000, "and no slower than the rate");
 });
+
+test("a call that fails after its request was journalled stays pending (exit 3, the error counted); the next run resends it and finishes", async (t) => {
+  const tmp = tempDir(t);
+  const data = people(8, 14);
+  const file = tmp.file("in.csv", data.csv);
+  const journal = tmp.path("j");
+  const clock = clockAt("2026-11-22T02:00:00Z");
+  const service = createFakeService(clock);
+  const first = await runOnce({
+    file, journal, service, clock,
+    clientOptions: { fetch: async () => { throw new TypeError("fetch failed"); } },
+    // as the library's client rejects a request it knows was not delivered
+    wrapClient: (c) => ({
+      ...c,
+      id2MetaVerifyIntl: async (...a) => {
+        const r = await c.id2MetaVerifyIntl(...a);
+        if (r.errorKind === "answer_lost") throw Object.assign(new Error("The request could not be sent."), { code: "NETWORK_ERROR" });
+        return r;
+      },
+    }),
+  });
+  assert.equal(first.result.exitCode, 3);
+  assert.equal(first.result.summary.pending, data.valid.length);
+  assert.deepEqual(first.result.summary.pendingErrors, { NETWORK_ERROR: data.valid.length });
+  assert.equal(first.lines.filter((l) => l.verdict !== "invalid").length, 0, "no outcome was invented");
+  assert.equal(service.received, 0);
+  const last = await runOnce({ file, journal, service, clock });
+  assert.equal(last.result.exitCode, 0);
+  assert.equal(last.result.summary.resent, data.valid.length);
+  assertAtMostOnce(data, last.lines, service, journal);
+  assert.ok(last.lines.filter((l) => l.verdict !== "invalid").every((l) => l.resumed === true && l.verdict !== "error"));
+});
