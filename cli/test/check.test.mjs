@@ -196,6 +196,19 @@ test("progress: silent when piped, a bar with rate and ETA when forced (as on a 
   void t;
 });
 
+test("progress on a real terminal (a pseudo-terminal through util-linux `script`), without being asked", async (t) => {
+  const { spawnSync } = await import("node:child_process");
+  if (spawnSync("script", ["--version"]).status !== 0) {
+    t.skip("no `script` (util-linux) to make a pseudo-terminal");
+    return;
+  }
+  const { BIN } = await import("./helpers.mjs");
+  const cmd = [process.execPath, BIN, "check", join(FIXTURES, "people-10k.csv"), "--today", TODAY, "--max-listed", "0"].map((a) => `'${a}'`).join(" ");
+  const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { encoding: "utf8" });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /\[#+\] 100%\s+10,000 rows\s+[\d,]+ rows\/s\s+ETA 0:00/);
+});
+
 test("memory stays flat: 300,000 rows, all invalid, checked within a 48 MB heap", async (t) => {
   const tmp = tempDir(t);
   const rand = prng(99);
