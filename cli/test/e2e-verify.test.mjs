@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createClient as libraryCreateClient } from "aliyun-idv";
-import { startMock } from "../../tools/mock-cloudauth/server.mjs";
+import { scenarios, startMock } from "../../tools/mock-cloudauth/server.mjs";
 import { person, prng } from "./fixtures/generate.mjs";
 import { BIN, TODAY, tempDir } from "./helpers.mjs";
 
@@ -210,4 +210,47 @@ test("Ctrl-C (SIGINT), the library's createClient: the same, once it implements 
     return;
   }
   await ctrlC(t, {});
+});
+
+/** Every action through the CLI against the mock's scenarios: the columns reach the right parameters. */
+async function everyAction(t, extraEnv) {
+  const mock = await startMock();
+  t.after(() => mock.close());
+  const tmp = tempDir(t);
+  for (const action of ["Id2MetaVerifyIntl", "Mobile3MetaVerifyIntl", "Id2MetaPeriodVerifyIntl", "Id2MetaVerify"]) {
+    for (const signatureVersion of ["v3", "v1"]) {
+      const cases = scenarios.filter((s) => s.action === action && s.input.paramType !== "md5" && s.input.validityEnd !== "long-term");
+      const csv = "证件号码,姓名,手机号,有效期起始日期,有效期截止日期\n" +
+        cases.map((s) => [s.input.idNumber, s.input.name, s.input.mobile ?? "", s.input.validityStart ?? "", s.input.validityEnd ?? ""].join(",")).join("\n") + "\n";
+      const file = tmp.file(`${action}-${signatureVersion}.csv`, csv);
+      const out = tmp.path(`${action}-${signatureVersion}.jsonl`);
+      const r = await spawnVerify(
+        [file, "--action", action, "--journal", `${file}.journal`, "--out", out, "--endpoint", mock.url, "--qps", "50", "--signature-version", signatureVersion, "--today", TODAY],
+        { ...MOCK_ENV, ...extraEnv },
+      ).done;
+      assert.equal(r.code, 0, `${action} ${signatureVersion}: ${r.stderr}`);
+      const lines = readFileSync(out, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)).sort((a, b) => a.row - b.row);
+      assert.deepEqual(
+        lines.map((l) => l.verdict),
+        cases.map((s) => s.expect.verdict),
+        `${action} ${signatureVersion}: ${cases.map((s) => s.label).join("; ")}`,
+      );
+      for (const [i, l] of lines.entries()) {
+        if (cases[i].expect.subCode) assert.equal(l.subCode, cases[i].expect.subCode, cases[i].label);
+        assert.ok(l.requestId, "the request id is in the result");
+      }
+    }
+  }
+}
+
+test("every action, V3 and V1, through the CLI against the mock's scenarios (contract client)", async (t) => {
+  await everyAction(t, { ALIYUN_IDV_CLI_CLIENT_MODULE: CONTRACT_CLIENT });
+});
+
+test("every action, V3 and V1, through the CLI against the mock's scenarios (the library's createClient, once it has the contract)", async (t) => {
+  if (!libraryHasContract()) {
+    t.skip("the installed aliyun-idv has no client.resend / beforeSend (issues 11 and 14 not merged)");
+    return;
+  }
+  await everyAction(t, {});
 });
