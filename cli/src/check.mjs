@@ -29,12 +29,15 @@ export async function runCheck(idv, file, options, io) {
   const check = createRowChecker(idv, { columns: input.columns, today: options.today });
   const maxListed = options.maxListed ?? 1000;
   const json = Boolean(options.json);
+  const maxExamples = json ? maxListed : Math.min(10, maxListed);
   const out = io.stdout;
 
   const errorCounts = new Map();
   const warningCounts = new Map();
   const normalised = {};
   const listed = [];
+  // Examples of what normalisation rewrote (masked): as many as --max-listed with --json, 10 in the text.
+  const normExamples = [];
   let listedCount = 0;
   let rows = 0;
   let valid = 0;
@@ -98,6 +101,7 @@ export async function runCheck(idv, file, options, io) {
       if (r.changed.length) {
         normalisedRows++;
         for (const f of r.changed) normalised[f] = (normalised[f] ?? 0) + 1;
+        for (const c of r.changes) if (normExamples.length < maxExamples) normExamples.push({ row: record.row, line: record.line, ...c });
       }
     }
     if (++tick === 4096) {
@@ -117,7 +121,7 @@ export async function runCheck(idv, file, options, io) {
     const summary = {
       file, format: input.format, encoding: input.encoding, columns: input.columns,
       rows, valid, invalid, withWarnings, normalisedRows,
-      errors, warnings, normalised,
+      errors, warnings, normalised, normalisedExamples: normExamples,
       invalidRows: listed, invalidListed: Math.min(listedCount, maxListed), invalidFindings: listedCount,
       elapsedMs: Math.round(elapsedMs),
     };
@@ -137,6 +141,8 @@ export async function runCheck(idv, file, options, io) {
     if (normalisedRows) {
       out.write("\nNormalised (whitespace, full-width digits, x → X, look-alike dots, +86, date separators; verify sends the normalised value) / 已规范化:\n");
       for (const [f, n] of Object.entries(normalised)) out.write(`  ${String(n).padStart(9)}  ${f}\n`);
+      out.write("  e.g.\n");
+      for (const c of normExamples) out.write(`  row ${c.row} (line ${c.line})  ${c.field.padEnd(14)} ${c.value} → ${c.normalised}\n`);
     }
     const rate = elapsedMs > 0 ? Math.round((rows / elapsedMs) * 60000) : 0;
     out.write(`\n${rows} rows in ${(elapsedMs / 1000).toFixed(2)} s (${rate.toLocaleString("en-US")} rows/min)\n`);

@@ -19,7 +19,7 @@ export function maskers(idv) {
 /**
  * Checks the fields a record has (a field whose column exists but is empty is checked as empty).
  * Returns { ok, errors: [{ field, code, message, messageZh, value }], warnings: [{ field, code }],
- * changed: [field], values } where `value` is masked and `values` holds the normalised values of
+ * changed: [field], changes: [{ field, value, normalised }], values } where `value` (and `normalised`) is masked and `values` holds the normalised values of
  * a valid record.
  */
 export function createRowChecker(idv, { columns, today }) {
@@ -30,11 +30,15 @@ export function createRowChecker(idv, { columns, today }) {
     const errors = [];
     const warnings = [];
     const changed = [];
+    const changes = [];
     const values = {};
     const take = (field, input, r, masker) => {
       if (r.ok) {
         values[field] = r.value;
-        if (r.changed) changed.push(field);
+        if (r.changed) {
+          changed.push(field);
+          changes.push({ field, value: masker(input), normalised: masker(r.value) });
+        }
         for (const w of r.warnings) warnings.push({ field, code: w });
       } else {
         errors.push({ field, code: r.error.code, message: r.error.message, messageZh: r.error.messageZh, value: masker(input) });
@@ -66,7 +70,10 @@ export function createRowChecker(idv, { columns, today }) {
         values.validTo = r.value.end;
         // Only a rewrite a user would see: 长期 / long-term as typed are the same value.
         const sameEnd = end.trim() === r.value.end || (r.value.end === "long-term" && LONG_TERM_AS_TYPED.has(end.trim()));
-        if (start.trim() !== r.value.start || !sameEnd) changed.push("validityPeriod");
+        if (start.trim() !== r.value.start || !sameEnd) {
+          changed.push("validityPeriod");
+          changes.push({ field: "validityPeriod", value: `${mask.validFrom(start)}–${mask.validTo(end)}`, normalised: `${mask.validFrom(r.value.start)}–${r.value.end === "long-term" ? "long-term" : mask.validTo(r.value.end)}` });
+        }
         for (const w of r.warnings) warnings.push({ field: "validityPeriod", code: w });
       } else {
         const field = /_END_|EXPIRED/.test(r.error.code) ? "validTo" : "validFrom";
@@ -76,7 +83,7 @@ export function createRowChecker(idv, { columns, today }) {
         });
       }
     }
-    return { ok: errors.length === 0, errors, warnings, changed, values };
+    return { ok: errors.length === 0, errors, warnings, changed, changes, values };
   };
 }
 

@@ -48,6 +48,11 @@ test("the 10,000-row fixture: every count is the one its generator intended", as
     assert.ok(!ids.has(row.value) && !mobiles.has(row.value), `row ${row.row} ${row.field} is masked: ${row.value}`);
   }
   assert.ok(!/\b\d{17}[\dX]\b/.test(JSON.stringify(report)), "no full ID number anywhere in the report");
+  const changes = Object.values(expected.normalised).reduce((a, b) => a + b, 0);
+  assert.equal(report.normalisedExamples.length, changes, "every rewrite listed (within --max-listed)");
+  for (const c of report.normalisedExamples) {
+    assert.ok(!ids.has(c.normalised) && !mobiles.has(c.normalised), `row ${c.row}: the normalised value is masked`);
+  }
   // A listed finding points at the file line that holds the value, masked.
   const lines = csv.split("\r\n");
   const f = report.invalidRows.find((r) => r.code === "ID_CHECKSUM");
@@ -69,7 +74,8 @@ test("the text report: per-code counts in English and Chinese, rows with line nu
   assert.match(r.stdout, /1\s+ID_CHECKSUM\s+The last character of the ID number does not match/);
   assert.match(r.stdout, /身份证号码校验位不正确/);
   assert.match(r.stdout, /Normalised[^\n]*\n\s+1\s+idNumber\n\s+1\s+mobile/);
-  assert.doesNotMatch(r.stdout, /110105199003070317|13900000001/, "values are masked");
+  assert.match(r.stdout, /row 2 \(line 3\)\s+mobile\s+\S+ → 186\*{4}0002\n/, "an example of what normalisation rewrote, masked");
+  assert.doesNotMatch(r.stdout, /110105199003070317|310104198506120422|13900000001|18600000002/, "values are masked");
 });
 
 test("all valid: exit 0", async (t) => {
