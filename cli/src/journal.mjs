@@ -14,7 +14,8 @@
 // The journal holds personal data (the signed requests carry names and ID numbers) and signed
 // requests that stay replayable for the service's 15-minute window: it is created owner-only
 // (0600, tightened if it existed) and refuses any record that contains a known secret.
-import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { createHash, randomBytes } from "node:crypto";
 
@@ -92,7 +93,82 @@ class RowKeys {
  * be written), now (clock for the header), onOutcome(result) called for each earlier outcome while
  * loading (may return a promise: awaited, for back-pressure).
  */
-export async function openJournal(path, { action, secrets = [], now = () => new Date(), onOutcome } = {}) {
+export async function openJournal(path, options = {}) {
+  const release = acquireLock(path, options.lockPid ?? process.pid);
+  try {
+    const journal = await openLocked(path, options);
+    const close = journal.close;
+    journal.close = () => {
+      close();
+      release();
+    };
+    return journal;
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+
+/**
+ * One run at a time per journal: two runs on one journal could both sign a fresh request for the
+ * same new row. `<journal>.lock` holds the owner's pid; a lock whose process is gone (a crash, a
+ * SIGKILL) is taken over. Returns the release function.
+ */
+function acquireLock(path, pid) {
+  const lockPath = `${path}.lock`;
+  const content = JSON.stringify({ pid, host: hostname(), since: new Date().toISOString() }) + "\n";
+  for (let tries = 0; tries < 3; tries++) {
+    try {
+      const fd = openSync(lockPath, "wx", 0o600);
+      try {
+        writeSync(fd, content);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      return () => {
+        try {
+          if (readFileSync(lockPath, "utf8") === content) unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (e) {
+      if (e.code !== "EEXIST") throw new JournalError("JOURNAL_LOCK", `cannot create the lock ${lockPath}: ${e.code || e.message}`);
+    }
+    let seen = "";
+    let holder = null;
+    try {
+      seen = readFileSync(lockPath, "utf8");
+      holder = JSON.parse(seen);
+    } catch {
+      holder = null; // torn or vanished: stale
+    }
+    if (holder && Number.isInteger(holder.pid) && (holder.host !== hostname() || alive(holder.pid))) {
+      throw new JournalError(
+        "JOURNAL_LOCKED",
+        `another aliyun-idv verify (pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ""}) is using the journal ${path}; if none is running, delete ${lockPath}`,
+      );
+    }
+    try {
+      if (readFileSync(lockPath, "utf8") === seen) unlinkSync(lockPath); // stale: its process is gone
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new JournalError("JOURNAL_LOCKED", `the journal ${path} is being taken by another run; try again`);
+}
+
+async function openLocked(path, { action, secrets = [], now = () => new Date(), onOutcome } = {}) {
   const guard = secrets.filter((s) => typeof s === "string" && s.length >= 4);
   let fd;
   try {

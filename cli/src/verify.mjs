@@ -69,7 +69,8 @@ function resultLine(row, line, r, masked, extra) {
  * (the pacing clock, for tests) }. options:
  * action, journal (path), out (path; default io.stdout), qps, maxConcurrency, endpoint,
  * signatureVersion, today, format, encoding, map, stop (AbortSignal: finish in-flight calls and
- * stop), kill (AbortSignal: abort in-flight calls too), secrets (strings never to journal).
+ * stop), kill (AbortSignal: abort in-flight calls too), secrets (strings never to journal), lockPid
+ * (tests: the pid written into the journal's lock, default this process's).
  * Returns { exitCode, summary }.
  */
 export async function runVerify(deps, file, options, io) {
@@ -132,6 +133,7 @@ export async function runVerify(deps, file, options, io) {
   if (options.out) out = createWriteStream(options.out, { flags: "w", mode: 0o600 });
   journal = await openJournal(journalPath, {
     action: spec.action,
+    lockPid: options.lockPid,
     secrets: options.secrets ?? [],
     onOutcome: (result) => {
       counts.earlier++;

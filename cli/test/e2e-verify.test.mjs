@@ -254,3 +254,30 @@ test("every action, V3 and V1, through the CLI against the mock's scenarios (the
   }
   await everyAction(t, {});
 });
+
+test("two runs on one journal: the second is refused while the first is alive, and sends nothing", async (t) => {
+  const mock = await startMock({ mode: { delayMs: 100 } });
+  t.after(() => mock.close());
+  const tmp = tempDir(t);
+  const data = inputFile(tmp, 20);
+  const journal = tmp.path("j");
+  const args = [data.file, "--action", "Id2MetaVerifyIntl", "--journal", journal, "--endpoint", mock.url, "--qps", "20", "--today", TODAY];
+  const env = { ...MOCK_ENV, ALIYUN_IDV_CLI_CLIENT_MODULE: CONTRACT_CLIENT };
+  const first = spawnVerify(args, env);
+  for (let i = 0; i < 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let text = "";
+    try {
+      text = readFileSync(journal, "utf8");
+    } catch {
+      // not yet
+    }
+    if (text.includes('"type":"send"')) break;
+  }
+  const second = await spawnVerify(args, env).done;
+  assert.equal(second.code, 2);
+  assert.match(second.stderr, /another aliyun-idv verify \(pid \d+\) is using the journal/);
+  const a = await first.done;
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(mock.stats.total, data.valid.size, "one request per valid row: the second run sent none");
+});

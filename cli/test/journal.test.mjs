@@ -18,6 +18,7 @@ import { TODAY, tempDir } from "./helpers.mjs";
 const SECRET = "test-secret-0123456789";
 const AK = "test-ak-id";
 const never = new Promise(() => {});
+let runs = 0;
 
 function clockAt(iso) {
   let t = Date.parse(iso);
@@ -108,7 +109,9 @@ async function runOnce({ file, journal, service, clock, crash, options = {}, cli
   const p = runVerify(
     { idv, createClient },
     file,
-    { action: "Id2MetaVerifyIntl", journal, qps: 1e6, maxConcurrency: 4, today: TODAY, secrets: [SECRET], progress: false, ...options },
+    // Each run's lock names a pid above any pid_max: the lock of a "crashed" run is then that of a
+    // process that is gone, as after a real SIGKILL (this process itself is still alive).
+    { action: "Id2MetaVerifyIntl", journal, qps: 1e6, maxConcurrency: 4, today: TODAY, secrets: [SECRET], progress: false, lockPid: 2 ** 30 + ++runs, ...options },
     { stdout: out, stderr: sink },
   );
   const r = await Promise.race([p.then((result) => ({ crashed: false, result })), died.then(() => ({ crashed: true }))]);
@@ -425,4 +428,24 @@ test("a call that fails after its request was journalled stays pending (exit 3, 
   assert.equal(last.result.summary.resent, data.valid.length);
   assertAtMostOnce(data, last.lines, service, journal);
   assert.ok(last.lines.filter((l) => l.verdict !== "invalid").every((l) => l.resumed === true && l.verdict !== "error"));
+});
+
+test("one run at a time per journal: a second run is refused while the first is alive; a dead run's lock is taken over", async (t) => {
+  const tmp = tempDir(t);
+  const data = people(4, 15);
+  const file = tmp.file("in.csv", data.csv);
+  const journal = tmp.path("j");
+  const clock = clockAt("2026-11-22T02:00:00Z");
+  const service = createFakeService(clock);
+  // A run that is alive (this process) holds the journal...
+  const held = await openJournal(journal, { action: "Id2MetaVerifyIntl" });
+  await assert.rejects(runOnce({ file, journal, service, clock }), (e) => e.code === "JOURNAL_LOCKED" && e.message.includes(`pid ${process.pid}`));
+  assert.equal(service.received, 0, "the second run sent nothing");
+  held.close();
+  // ... a lock left by a process that is gone (a SIGKILL) is taken over.
+  writeFileSync(`${journal}.lock`, JSON.stringify({ pid: 2 ** 30, host: (await import("node:os")).hostname() }) + "\n");
+  const r = await runOnce({ file, journal, service, clock });
+  assert.equal(r.result.exitCode, 0);
+  assert.equal(existsSync(`${journal}.lock`), false, "released at the end");
+  assertAtMostOnce(data, r.lines, service, journal);
 });
