@@ -76,10 +76,12 @@ async function killedAndResumed(t, extraEnv) {
   });
   t.after(() => mock.close());
   const tmp = tempDir(t);
-  const data = inputFile(tmp, 240);
+  // 500 rows at 20 a second (the CLI paces them): a run killed within 1.35 s does at most 27, so
+  // every run but perhaps the last ones is killed with work left, however fast the machine.
+  const data = inputFile(tmp, 500);
   const journal = tmp.path("people.journal");
   const out = tmp.path("results.jsonl");
-  const args = [data.file, "--action", "Id2MetaVerifyIntl", "--journal", journal, "--out", out, "--endpoint", mock.url, "--qps", "60", "--concurrency", "4", "--today", TODAY];
+  const args = [data.file, "--action", "Id2MetaVerifyIntl", "--journal", journal, "--out", out, "--endpoint", mock.url, "--qps", "20", "--concurrency", "4", "--today", TODAY];
   const env = { ...MOCK_ENV, ...extraEnv };
   const rand = prng(20);
   let killed = 0;
@@ -92,7 +94,7 @@ async function killedAndResumed(t, extraEnv) {
     if (r.signal === "SIGKILL") killed++;
     else assert.equal(r.code, 0, `run ${run}: ${r.stderr}`);
   }
-  const final = await spawnVerify(args, env).done;
+  const final = await spawnVerify([...args, "--qps", "200"], env).done;
   assert.equal(final.code, 0, final.stderr);
   assert.match(final.stderr, /0 pending/);
 
@@ -127,7 +129,7 @@ async function killedAndResumed(t, extraEnv) {
   }
   assert.equal(byRow.get(1).verdict, "match");
   assert.equal(byRow.get(2).verdict, "mismatch");
-  assert.ok(killed >= 10, `most runs were killed mid-way (${killed} of 20)`);
+  assert.ok(killed >= 15, `the runs were killed mid-way (${killed} of 20)`);
   const journalText = readFileSync(journal, "utf8");
   assert.equal(statSync(journal).mode & 0o777, 0o600, "the journal is owner-only");
   assert.ok(!journalText.includes("mock-ak-secret") && !readFileSync(out, "utf8").includes("mock-ak-secret"), "the secret is in no file");
