@@ -6,7 +6,7 @@ WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runn
 PKGTEST = $$(cat build/pkgtest-dir)
 
 .PHONY: all setup setup-test build demo test test-size tables test-tables test-native test-lint test-wasm-node test-wasm-browser \
-        test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
+        test-package test-differential test-client test-faults test-hardening test-mock test-types test-workerd test-browser test-www www mock clean bench fuzz
 
 all: build
 
@@ -25,7 +25,7 @@ demo: build
 	node examples/demo.mjs
 
 ## test: every test, at every layer
-test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-hardening test-mock test-types test-workerd test-browser test-www
+test: setup-test build test-size test-tables test-native test-lint test-wasm-node test-wasm-browser test-package test-differential test-client test-faults test-hardening test-mock test-types test-workerd test-browser test-www
 	@echo "make test: all layers passed"
 
 ## tables: regenerate the compiled region and mobile tables from data/
@@ -65,6 +65,11 @@ test-differential:
 ## createClient from the installed package against the local mock
 test-client:
 	node --test tests/client/
+
+## the fault-injection suite: a misbehaving proxy between createClient and the mock, at most one
+## bill per call for every scenario and signature version; writes build/faults-table.md
+test-faults:
+	node --test tests/faults/
 
 ## every export with wrong types, the secret and personal data kept out of errors, no memory growth
 ## over a million calls (the installed package, from test-package)

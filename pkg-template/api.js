@@ -231,12 +231,13 @@ function isObject(v) {
   }
 }
 
-/** `{ key: obj[key] }` for each key, read once; null when `obj` is not an object or a read throws. */
+/** `{ key: obj[key] }` for each OWN key, read once (a key only on the prototype reads as undefined);
+ * null when `obj` is not an object or a read throws. */
 function pick(obj, keys) {
   if (!isObject(obj)) return null;
   const out = {};
   try {
-    for (const key of keys) out[key] = obj[key];
+    for (const key of keys) out[key] = ownValue(obj, key);
   } catch {
     return null;
   }
@@ -262,7 +263,9 @@ function validTime(v, field) {
 
 /** Today's date in China (UTC+8) as YYYY-MM-DD: the default `today` of every check. */
 export function chinaToday(now = new Date()) {
-  return new Date(validTime(now, "now") + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const china = new Date(validTime(now, "now") + 8 * 3600 * 1000);
+  if (Number.isNaN(china.getTime())) throw badThrow("now"); // a valid Date too close to the end of time
+  return china.toISOString().slice(0, 10);
 }
 
 function guarded(fn) {
@@ -274,12 +277,67 @@ function guarded(fn) {
   }
 }
 
+// ---- Own properties and input bounds (issue 11) ---------------------------------------------
+// Only OWN properties of what callers pass are read: a polluted Object.prototype (an `endpoint`,
+// an `idNumber`) must change nothing. And every string is refused, in JS and before anything is
+// copied into WebAssembly, when it is far longer than any valid value: no input grows the
+// instance's memory past a few MB.
+
+/** `obj[key]` when `key` is an own property of `obj`, else undefined. May throw (a getter, a Proxy). */
+function ownValue(obj, key) {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+/** The longest string accepted per field, in UTF-16 units: generous, far beyond any valid value. */
+const MAX_CHARS = {
+  idNumber: 256, name: 256, mobile: 256, validityStart: 256, validityEnd: 256, today: 256, paramType: 256,
+  merchantBizId: 256, merchantUserId: 256, sceneCode: 256, longTermAs: 256, signatureVersion: 256,
+  endpoint: 512, accessKeyId: 4096, accessKeySecret: 4096, securityToken: 16384, nonce: 4096, timestamp: 256,
+  key: 4096, value: 65536, header: 16384, mask: 1024, body: 1024 * 1024,
+};
+/** The most parameters (or headers) accepted in one request description (or answer). */
+const MAX_PARAMS = 1000;
+/** The code a too-long value of a field answers with: the field's own length code where it has one. */
+const TOO_LONG_CODE = {
+  idNumber: "ID_LENGTH", name: "NAME_TOO_LONG", mobile: "MOBILE_LENGTH", validityStart: "PERIOD_START_INVALID",
+  validityEnd: "PERIOD_END_INVALID", today: "TODAY_INVALID", endpoint: "ENDPOINT_INVALID",
+};
+
+function tooLong(field, s) {
+  return s.length > (MAX_CHARS[field] ?? 4096);
+}
+
+/** The check-shaped error for a too-long `field` (the core's message for its code). */
+function tooLongError(field) {
+  const code = TOO_LONG_CODE[field];
+  const known = code && catalog().codes.find((c) => c.code === code);
+  return known ? { code, field, message: known.message, messageZh: known.messageZh } : { ...BAD_ARGUMENT, field };
+}
+
+function tooLongThrow(field) {
+  const e = tooLongError(field);
+  return new AliyunIdvError(e.code, e.message + (e.code === BAD_ARGUMENT.code ? " (" + field + " is too long)" : ""), e);
+}
+
+/** A JSON body with escaped lone surrogates (`"\ud800"`), which JSON.parse accepts and the core's
+ * strict parser refuses, re-encoded with U+FFFD: an odd character in an unrelated field (a Message)
+ * must not make a billed answer unreadable. Other bodies pass untouched. */
+function surrogateSafe(body) {
+  if (!/\\u[dD][89a-fA-F]/.test(body)) return body;
+  try {
+    return JSON.stringify(JSON.parse(body), (k, v) => (typeof v === "string" ? wf(v) : v));
+  } catch {
+    return body;
+  }
+}
+
 // ---- Checks: never throw on bad input -------------------------------------------------------
 
 /** Checks a typed resident ID number. Never throws on bad input: returns `{ ok: false, error }`. */
 export function checkIdNumber(input, opts) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck("idNumber");
+  if (tooLong("idNumber", input)) return { ok: false, error: tooLongError("idNumber") };
   let today = null;
   let allow = false;
   if (!absent(opts)) {
@@ -327,6 +385,7 @@ export function checkIdNumber(input, opts) {
 function scratchCheck(input, field, check, info) {
   if (!ready) throw notReady();
   if (typeof input !== "string") return badCheck(field);
+  if (tooLong(field, input)) return { ok: false, error: tooLongError(field) };
   const status = check(input);
   const n = scratch();
   if (status !== 0) return failure(status, n);
@@ -358,6 +417,9 @@ export function checkValidityPeriod(input) {
   if (typeof i.end !== "string") return badCheck("validityEnd");
   if (!absent(i.idNumber) && typeof i.idNumber !== "string") return badCheck("idNumber");
   if (!absent(i.today) && typeof i.today !== "string") return badCheck("today");
+  for (const [key, field] of [["start", "validityStart"], ["end", "validityEnd"], ["idNumber", "idNumber"], ["today", "today"]]) {
+    if (typeof i[key] === "string" && tooLong(field, i[key])) return { ok: false, error: tooLongError(field) };
+  }
   const clean = { start: wf(i.start), end: wf(i.end), today: typeof i.today === "string" ? wf(i.today) : defaultToday() };
   if (typeof i.idNumber === "string") clean.idNumber = wf(i.idNumber);
   return JSON.parse(raw.checkValidityPeriod(toJson(clean)));
@@ -366,13 +428,15 @@ export function checkValidityPeriod(input) {
 /** The 18-digit form of a first-generation 15-digit number; throws AliyunIdvError on other input. */
 export function upgradeLegacyIdNumber(id15) {
   if (typeof id15 !== "string") return guarded(() => { throw badThrow("idNumber"); });
+  if (tooLong("idNumber", id15)) return guarded(() => { throw tooLongThrow("idNumber"); });
   return guarded(() => unwrap(raw.upgradeLegacyIdNumber(id15)));
 }
 
 function masker(rawFn) {
   return (s) => {
     if (!ready) throw notReady();
-    return rawFn(typeof s === "string" ? s : typeof s === "number" || typeof s === "bigint" ? String(s) : "");
+    const v = typeof s === "string" ? s : typeof s === "number" || typeof s === "bigint" ? String(s) : "";
+    return v.length > MAX_CHARS.mask ? "********" : rawFn(v); // far longer than any ID, name or mobile
   };
 }
 
@@ -386,6 +450,7 @@ export const maskMobile = masker((s) => raw.maskMobile(s));
 /** Lower-case hex MD5 of the UTF-8 bytes of `s` (the md5 parameter mode). */
 export function md5Hex(s) {
   if (typeof s !== "string") return guarded(() => { throw badThrow("input"); });
+  if (tooLong("value", s)) return guarded(() => { throw tooLongThrow("input"); });
   return guarded(() => raw.md5Hex(s));
 }
 
@@ -407,6 +472,7 @@ function buildOptions(opts) {
   for (const key of OPTION_KEYS) {
     if (absent(o[key])) continue;
     if (typeof o[key] !== "string") throw badThrow(key);
+    if (tooLong(key, o[key])) throw tooLongThrow(key);
     out[key] = wf(o[key]);
   }
   return out;
@@ -420,6 +486,7 @@ function stringFields(input, keys) {
   for (const key of keys) {
     if (absent(i[key])) continue;
     if (typeof i[key] !== "string") throw badThrow(key);
+    if (tooLong(key, i[key])) throw tooLongThrow(key);
     out[key] = wf(i[key]);
   }
   return out;
@@ -456,9 +523,12 @@ function params(v, field) {
   } catch {
     throw badThrow(field);
   }
-  const out = {};
+  if (entries.length > MAX_PARAMS) throw tooLongThrow(field);
+  // A null-prototype object: a `__proto__` key is kept and signed as given, never dropped.
+  const out = Object.create(null);
   for (const [k, value] of entries) {
     if (typeof value !== "string") throw badThrow(field);
+    if (tooLong("key", k) || tooLong("value", value)) throw tooLongThrow(field);
     out[wf(k)] = wf(value);
   }
   return out;
@@ -471,6 +541,7 @@ export function signRequest(req, opts) {
     if (r === null) throw badThrow("request");
     for (const key of ["method", "host", "action", "version"]) {
       if (r[key] !== undefined && typeof r[key] !== "string") throw badThrow(key);
+      if (typeof r[key] === "string" && tooLong("key", r[key])) throw tooLongThrow(key);
     }
     const query = params(r.query, "query");
     const form = params(r.form, "form");
@@ -490,7 +561,13 @@ function plainHeaders(headers) {
   try {
     if (!headers || typeof headers !== "object") return out;
     const entries = typeof headers.entries === "function" && !Array.isArray(headers) ? headers.entries() : Object.entries(headers);
-    for (const [k, v] of entries) if (typeof k === "string" && (typeof v === "string" || typeof v === "number")) out[wf(k.toLowerCase())] = wf(String(v));
+    let n = 0;
+    for (const [k, v] of entries) {
+      if (++n > MAX_PARAMS) break;
+      if (typeof k !== "string" || k.length > MAX_CHARS.key || !(typeof v === "string" || typeof v === "number")) continue;
+      const value = String(v);
+      if (value.length <= MAX_CHARS.header) out[wf(k.toLowerCase())] = wf(value);
+    }
     return out;
   } catch {
     return {};
@@ -503,7 +580,10 @@ export function parseResponse(action, httpStatus, body, headers) {
   const status = Number.isInteger(httpStatus) && httpStatus >= 0 && httpStatus <= 65535 ? httpStatus : 0;
   try {
     const h = toJson(plainHeaders(headers));
-    return JSON.parse(raw.parseResponse(typeof action === "string" ? action : "", status, typeof body === "string" ? body : "", h));
+    const a = typeof action === "string" && !tooLong("key", action) ? action : "";
+    // A body far larger than any answer is not copied into WebAssembly: it is not the service's.
+    const b = typeof body === "string" ? (tooLong("body", body) ? "" : surrogateSafe(body)) : "";
+    return JSON.parse(raw.parseResponse(a, status, b, h));
   } catch {
     // Unreachable by design (the core never fails); keep the promise of never throwing.
     return {

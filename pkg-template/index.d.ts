@@ -11,6 +11,13 @@ export declare class AliyunIdvError extends Error {
   messageZh?: string;
   httpStatus?: number;
   requestId?: string;
+  /** Client errors (`ABORTED`, `NETWORK_ERROR`, `BEFORE_SEND_FAILED`): the requests sent. */
+  attempts?: number;
+  /** Client errors: `false` when nothing that was sent can have been billed, `null` when a request
+   * already sent may have been processed (and billed). */
+  billed?: boolean | null;
+  /** Client errors: the nonce of the last signed request. */
+  nonce?: string | null;
 }
 
 export interface CheckErrorInfo {
@@ -205,7 +212,7 @@ export interface VerifyResult {
   subCode?: string;
   ispName?: string;
   passed?: boolean;
-  errorKind?: "throttled" | "auth" | "invalid_request" | "server" | "business" | "malformed_response";
+  errorKind?: "throttled" | "auth" | "invalid_request" | "server" | "business" | "malformed_response" | "inconsistent_response";
   retryAfterMs?: number;
   /** What the answer means for the user. */
   description: string;
@@ -228,30 +235,84 @@ export interface ClientOptions extends Partial<Credentials> {
   signatureVersion?: "v3" | "v1";
   /** Default: the global fetch (Node 20, Workers, browsers). */
   fetch?: typeof fetch;
-  /** Abort an attempt after this long (default 10000; from 1 to 2^31 - 1). A timed-out request is not retried: it may have been processed. */
+  /** Give up on an attempt (headers and body) after this long, even if fetch ignores its signal (default 10000; from 1 to 2^31 - 1). A timed-out request may have been processed: it is only resent byte-identically. */
   timeoutMs?: number;
-  /** Retries of what was not billed: throttling (waiting x-acs-retry-after, at most 30 s), 5xx, network errors (default 2; 0 or more, at most 10 are made). */
+  /** Further attempts after the first (default 2; at most 10 are made): fresh ones for what was certainly not delivered or not billed (throttling, waiting x-acs-retry-after, at most 30 s), identical resends for what may have been processed. */
   retries?: number;
   longTermAs?: "长期" | "long-term";
-  /** Backoff: full jitter over min(backoffCapMs, backoffBaseMs * 2^attempt); defaults 200 and 5000. */
+  /** Backoff: full jitter over min(backoffCapMs, backoffBaseMs * 2^(n-1)) after the n-th attempt; defaults 200 and 5000. */
   backoffBaseMs?: number;
   backoffCapMs?: number;
+  /** A larger answer is not read (the call treats it as ambiguous); default 1048576 (1 MB), at most 64 MB. */
+  maxResponseBytes?: number;
+  /** Awaited before every send (first, fresh retries, identical resends); if it throws or rejects, nothing is sent: `BEFORE_SEND_FAILED`. */
+  beforeSend?: (info: BeforeSendInfo) => void | Promise<void>;
+  /** The jitter source (default Math.random); must answer in [0, 1). */
+  random?: () => number;
+  /** The nonce of each freshly signed request (default crypto.randomUUID()). */
+  nonce?: () => string;
+  /** The clock (default Date.now): timestamps, today's date for the checks, the resend window. */
+  now?: () => Date | number;
+  /** Waits between attempts (default setTimeout); abort is handled by the client. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-export interface ClientResult extends VerifyResult {
+/** What beforeSend receives: the signed request exactly as it will be sent. */
+export interface BeforeSendInfo {
+  /** The API action, e.g. "Id2MetaVerifyIntl". */
+  action: string;
+  /** 1 for the first send of the call, then 2, 3, ... */
+  attempt: number;
+  nonce: string | null;
+  /** `yyyy-MM-ddTHH:mm:ssZ`, as signed. */
+  timestamp: string | null;
+  /** true for a byte-identical resend of a request that may have been processed. */
+  resend: boolean;
+  request: { method: string; url: string; headers: Readonly<Record<string, string>>; body: string | null };
+}
+
+export interface ClientResult extends Omit<VerifyResult, "billed" | "errorKind"> {
+  /** `null` with `errorKind: "answer_lost"`: a delivery may have been processed (and billed). */
+  billed: boolean | null;
+  errorKind?: VerifyResult["errorKind"] | "answer_lost";
+  /** With `answer_lost`: `nonce_used` (the service had received it: processed, answer lost),
+   * `retries_exhausted`, `window_closed` (too late to resend safely) or `resend_refused`. */
+  lostReason?: "nonce_used" | "retries_exhausted" | "window_closed" | "resend_refused";
+  /** With `answer_lost`: the last transport failure (`timeout`, `ECONNRESET`, `body_incomplete`, `body_too_large`, `gateway_error`, ...). */
+  failure?: string | null;
   /** How many requests were sent. */
   attempts: number;
+  /** The nonce of the last signed request sent (look the call up by it). */
+  nonce: string | null;
+}
+
+export interface CallOptions {
+  /** Aborting rejects promptly with `ABORTED` and stops every send and wait. */
+  signal?: AbortSignal;
+}
+
+export interface ResendOptions extends CallOptions {
+  /** The request's timestamp, when its headers (V3 `x-acs-date`) or URL (V1 `Timestamp`) do not say. */
+  timestamp?: Date | string;
 }
 
 /**
- * Rejects with AliyunIdvError: the check's code for bad input (nothing is sent), `TIMEOUT` (not
- * retried: the request may have been processed) or `NETWORK_ERROR` (after the retries).
+ * Resolves to the answer, or to `errorKind: "answer_lost"` (`billed: null`) when a delivery may
+ * have been processed but its answer is lost. Rejects with AliyunIdvError: the check's code for bad
+ * input (nothing is sent), `ABORTED`, `BEFORE_SEND_FAILED`, or `NETWORK_ERROR` (never delivered,
+ * after the retries; not billed).
  */
 export interface Client {
-  id2MetaVerifyIntl(input: Id2MetaInput): Promise<ClientResult>;
-  mobile3MetaVerifyIntl(input: Mobile3MetaInput): Promise<ClientResult>;
-  id2MetaPeriodVerifyIntl(input: Id2MetaPeriodInput): Promise<ClientResult>;
-  id2MetaVerify(input: Id2MetaInput): Promise<ClientResult>;
+  id2MetaVerifyIntl(input: Id2MetaInput, options?: CallOptions): Promise<ClientResult>;
+  mobile3MetaVerifyIntl(input: Mobile3MetaInput, options?: CallOptions): Promise<ClientResult>;
+  id2MetaPeriodVerifyIntl(input: Id2MetaPeriodInput, options?: CallOptions): Promise<ClientResult>;
+  id2MetaVerify(input: Id2MetaInput, options?: CallOptions): Promise<ClientResult>;
+  /**
+   * Sends a request signed earlier (e.g. recorded by beforeSend) byte-identically, while its
+   * timestamp is safely inside the service's window (10 of its 15 minutes); otherwise resolves as
+   * `answer_lost` (`window_closed`) without sending. `SignatureNonceUsed` -> `answer_lost`.
+   */
+  resend(action: string, request: { method: string; url: string; headers: Record<string, string>; body: string | null }, options?: ResendOptions): Promise<ClientResult>;
 }
 
 /**

@@ -75,7 +75,7 @@ fn expectations() -> BTreeMap<&'static str, Exp> {
         ("errors/http400_InvalidVersion.json", err("InvalidVersion", InvalidRequest, false)),
         ("errors/http400_MissingParameter.json", err("MissingParameter", InvalidRequest, false)),
         ("errors/http400_SignatureDoesNotMatch.json", err("SignatureDoesNotMatch", Auth, false)),
-        ("errors/http400_SignatureNonceUsed.json", err("SignatureNonceUsed", Auth, true)),
+        ("errors/http400_SignatureNonceUsed.json", err("SignatureNonceUsed", Auth, false)),
         ("errors/http400_Throttling.Api.json", Exp { retry_after_ms: Some(1000), ..err("Throttling.Api", Throttled, true) }),
         ("errors/http403_Forbidden.AccountAccessDenied.json", err("Forbidden.AccountAccessDenied", Auth, false)),
         ("errors/http403_Forbidden.RAMUserAccessDenied.json", err("Forbidden.RAMUserAccessDenied", Auth, false)),

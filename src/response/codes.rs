@@ -12,10 +12,12 @@
 //! Retry decisions (only unbilled answers are ever retryable):
 //! - throttling (`Throttling`, `Throttling.*`): retryable, honouring `x-acs-retry-after`;
 //! - server failures (`InternalError`, `ServiceUnavailable`, HTTP 5xx, mainland 402/500): retryable;
-//! - `SignatureNonceUsed` and `InvalidTimeStamp.Expired`: retryable, because they are rejected
-//!   before any processing and a retry is signed with a fresh nonce and timestamp (a delayed or
-//!   duplicated delivery). If the host clock is skewed by more than 15 minutes the retry fails
-//!   the same way and the caller's retry limit stops it; the description says to check the clock;
+//! - `InvalidTimeStamp.Expired`: retryable (rejected before any processing); createClient corrects
+//!   its clock once from the answer's `Date` header; the description says to check the clock;
+//! - `SignatureNonceUsed`: NOT retryable: an earlier delivery of the same request was received and
+//!   may have been processed and billed, so a freshly signed retry could bill twice;
+//! - `Forbidden.ExceptionDataSource` (HTTP 500, the data source failed): a server fault, retryable;
+//!   `Forbidden.ExceptionRepeatedInvoke` and mainland 403/405: business refusals, not retryable;
 //! - every other auth error (bad signature, unknown key, expired STS token, Forbidden.*),
 //!   invalid request and business refusal: not retryable: the same request fails the same way.
 
@@ -86,6 +88,12 @@ pub(super) const UNKNOWN_RESULT: (&str, &str) = (
     "服务返回了未知的结果码，请查阅 API 文档。请勿重试：该次调用可能已计费。",
 );
 
+/// A success answer whose result fields contradict each other.
+pub(super) const INCONSISTENT: (&str, &str) = (
+    "The service's answer contradicts itself (its result codes disagree), so it is not taken as a match. Do not retry: it may have been billed; report the request id to Alibaba Cloud.",
+    "服务返回的结果自相矛盾（结果码彼此不一致），因此不视为核验一致。请勿重试：该次调用可能已计费；请将请求 ID 提交给阿里云。",
+);
+
 /// The meaning of an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct ErrorMeaning {
@@ -125,9 +133,12 @@ pub(super) const MALFORMED_RETRYABLE: ErrorMeaning = err(MalformedResponse, true
 
 /// Exact codes, gateway and mainland business codes (`Code` in a 2xx answer).
 const ERRORS: &[(&str, ErrorMeaning)] = &[
-    ("SignatureNonceUsed", err(Auth, true,
-        "The signature nonce was already used (a duplicated request); retry with a fresh nonce. Not billed.",
-        "签名随机数已被使用（请求重复），请使用新的随机数重试；不计费。")),
+    // Not retryable: the service had already received a request with this nonce (a proxy delivered
+    // it twice, or its answer was lost), which may have been processed and billed. A fresh nonce
+    // would verify (and bill) again; createClient ends such a call as `answer_lost`.
+    ("SignatureNonceUsed", err(Auth, false,
+        "The signature nonce was already used: the service already received this request, which may have been processed and billed. Do not resend it with a fresh nonce.",
+        "签名随机数已被使用：服务已收到过该请求，它可能已被处理并计费。请勿用新的随机数重新发送。")),
     ("InvalidTimeStamp.Expired", err(Auth, true,
         "The request timestamp is more than 15 minutes off the server's time; retry with a fresh timestamp, and check the clock if it happens again. Not billed.",
         "请求时间戳与服务器时间相差超过 15 分钟，请使用新的时间戳重试；若再次出现请检查系统时钟。不计费。")),
@@ -152,6 +163,13 @@ const ERRORS: &[(&str, ErrorMeaning)] = &[
     ("Forbidden.RAMUserAccessDenied", err(Auth, false,
         "The RAM user lacks permission for this API; grant it the ID Verification policy (e.g. AliyunAntCloudAuthFullAccess).",
         "RAM 用户无权调用该接口，请为其授予实人认证相关权限（例如 AliyunAntCloudAuthFullAccess）。")),
+    // HTTP 500: the authoritative data source failed; a service-side fault, not an AccessKey problem.
+    ("Forbidden.ExceptionDataSource", err(Server, true,
+        "The authoritative data source failed (a service-side fault, not an AccessKey problem); retrying later may succeed. Not billed.",
+        "权威数据源异常（服务端故障，并非 AccessKey 问题），稍后重试可能成功；不计费。")),
+    ("Forbidden.ExceptionRepeatedInvoke", err(Business, false,
+        "Too many abnormal repeated calls with the same data: the service refuses them for now. Do not retry; check why the same data is sent again.",
+        "同一数据异常重复调用次数过多，服务暂时拒绝。请勿重试，并检查为何重复提交相同数据。")),
     ("Forbidden.AccountAccessDenied", err(Auth, false,
         "The account has not activated ID Verification or has an overdue payment.",
         "账号未开通实人认证服务或已欠费。")),
@@ -176,6 +194,7 @@ const ERRORS: &[(&str, ErrorMeaning)] = &[
     ("401", err(InvalidRequest, false, "A parameter is not valid (name or ID number format).", "参数非法（姓名或身份证号格式不正确）。")),
     ("402", err(Server, true, "The authoritative data source had an error; retrying later may succeed. Not billed.", "权威数据源服务异常，稍后重试可能成功；不计费。")),
     ("403", err(Business, false, "Abnormal repeated calls with the same data were refused; do not retry.", "同一数据异常重复调用，已被拒绝，请勿重试。")),
+    ("405", err(Business, false, "The mobile number cannot be verified: its number range is not supported by the service. Not billed.", "该手机号无法核验：其号段不在服务支持范围内。不计费。")),
     ("410", err(Auth, false, "The ID Verification service is not activated for this account.", "该账号未开通实人认证服务。")),
     ("411", err(Auth, false, "The RAM user lacks permission (AliyunYundunCloudAuthFullAccess).", "RAM 用户无权限（需要 AliyunYundunCloudAuthFullAccess）。")),
     ("412", err(Auth, false, "The account has an overdue payment.", "账号已欠费。")),

@@ -54,6 +54,9 @@ pub enum ErrorKind {
     Server,
     Business,
     MalformedResponse,
+    /// A success answer whose result fields contradict each other (e.g. `Passed: "Y"` with a
+    /// SubCode other than 200): never a match.
+    InconsistentResponse,
 }
 
 impl ErrorKind {
@@ -66,6 +69,7 @@ impl ErrorKind {
             ErrorKind::Server => "server",
             ErrorKind::Business => "business",
             ErrorKind::MalformedResponse => "malformed_response",
+            ErrorKind::InconsistentResponse => "inconsistent_response",
         }
     }
 }
@@ -185,13 +189,24 @@ fn business(mut r: VerifyResult, action: &str, result: &Map<String, Value>) -> V
         Some(Api::Id2) => codes::lookup(codes::ID2_BIZ, biz),
         Some(Api::Mobile3) => {
             let by_biz = codes::lookup(codes::MOBILE3_BIZ, biz);
-            match codes::lookup(codes::MOBILE3_SUB, sub) {
+            match (by_biz, codes::lookup(codes::MOBILE3_SUB, sub)) {
+                // BizCode and SubCode contradict each other (BizCode 1 with SubCode 201...): billed
+                // as the BizCode says, never a verdict.
+                (Some(b), Some(s)) if b.verdict != s.verdict => return inconsistent(r, b.billed),
                 // The SubCode is more precise, when it agrees with the BizCode.
-                Some(s) if by_biz.map_or(true, |b| b.verdict == s.verdict) => Some(s),
-                _ => by_biz,
+                (_, Some(s)) => Some(s),
+                (b, None) => b,
             }
         }
-        Some(Api::Period) => period(r.passed, sub),
+        Some(Api::Period) => {
+            // Passed "Y" with a SubCode other than 200, or "N" with 200 (every Passed answer is billed).
+            if let (Some(p), Some(s)) = (r.passed, sub) {
+                if p != (s == "200") {
+                    return inconsistent(r, true);
+                }
+            }
+            period(r.passed, sub)
+        }
         // An action this library does not know: only the conventions all these APIs share.
         None => match r.passed {
             Some(p) => period(Some(p), None),
@@ -214,6 +229,16 @@ fn period(passed: Option<bool>, sub: Option<&str>) -> Option<Outcome> {
         Some(s) if passed.map_or(true, |p| p == (s.verdict == Verdict::Match)) => Some(s),
         _ => by_passed,
     }
+}
+
+/// A success answer whose result fields contradict each other: an error, billed as the service bills it.
+fn inconsistent(mut r: VerifyResult, billed: bool) -> VerifyResult {
+    r.verdict = Verdict::Error;
+    r.billed = billed;
+    r.retryable = false;
+    r.error_kind = Some(ErrorKind::InconsistentResponse);
+    (r.description, r.description_zh) = codes::INCONSISTENT;
+    r
 }
 
 fn verdict(mut r: VerifyResult, o: Outcome) -> VerifyResult {

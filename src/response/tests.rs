@@ -257,3 +257,47 @@ mod props {
         }
     }
 }
+
+// ---- Contradictory answers and the codes of issue 11 ----------------------------------------
+
+#[test]
+fn contradictory_result_codes_are_never_a_match() {
+    let m3 = |biz: &str, sub: &str| parse("Mobile3MetaVerifyIntl", 200, &format!(r#"{{"Code":"Success","Result":{{"BizCode":"{biz}","SubCode":"{sub}"}}}}"#));
+    for (biz, sub, billed) in [("1", "201"), ("1", "204"), ("1", "301"), ("2", "101"), ("2", "301"), ("3", "101"), ("3", "203")].map(|(b, s)| (b, s, b != "3")) {
+        let r = m3(biz, sub);
+        assert_invariants(&r);
+        assert_eq!((r.verdict, r.error_kind, r.billed, r.retryable), (Verdict::Error, Some(ErrorKind::InconsistentResponse), billed, false), "{biz}/{sub}");
+        assert!(r.description.contains("contradicts"));
+    }
+    // agreeing pairs, and an unknown SubCode, keep their verdicts
+    assert_eq!(m3("1", "101").verdict, Verdict::Match);
+    assert_eq!(m3("2", "203").sub_code.as_deref(), Some("203"));
+    assert_eq!(m3("2", "999").verdict, Verdict::Mismatch);
+    let period = |passed: &str, sub: &str| parse("Id2MetaPeriodVerifyIntl", 200, &format!(r#"{{"Code":"Success","Result":{{"Passed":"{passed}","SubCode":"{sub}"}}}}"#));
+    for (passed, sub) in [("Y", "223"), ("Y", "202"), ("Y", "999"), ("N", "200"), ("true", "223")] {
+        let r = period(passed, sub);
+        assert_invariants(&r);
+        assert_eq!((r.verdict, r.error_kind, r.billed), (Verdict::Error, Some(ErrorKind::InconsistentResponse), true), "{passed}/{sub}");
+    }
+    assert_eq!(period("Y", "200").verdict, Verdict::Match);
+    assert_eq!(period("N", "223").verdict, Verdict::Mismatch);
+    assert_eq!(period("N", "999").verdict, Verdict::Mismatch);
+}
+
+#[test]
+fn codes_as_the_docs_define_them() {
+    let gw = |status: u16, code: &str| parse(ID2, status, &format!(r#"{{"RequestId":"R","Code":"{code}","Message":"m"}}"#));
+    let ds = gw(500, "Forbidden.ExceptionDataSource");
+    assert_eq!((ds.error_kind, ds.retryable, ds.billed), (Some(ErrorKind::Server), true, false));
+    assert!(ds.description.contains("data source") && !ds.description.contains("AccessKey,"));
+    let rep = gw(401, "Forbidden.ExceptionRepeatedInvoke");
+    assert_eq!((rep.error_kind, rep.retryable), (Some(ErrorKind::Business), false));
+    assert!(rep.description.contains("repeated calls"));
+    assert_eq!(gw(403, "Forbidden.Other").error_kind, Some(ErrorKind::Auth));
+    let nonce = gw(400, "SignatureNonceUsed");
+    assert_eq!((nonce.error_kind, nonce.retryable, nonce.billed), (Some(ErrorKind::Auth), false, false));
+    assert!(nonce.description.contains("may have been processed"));
+    let cn405 = parse("Mobile3MetaDetailVerify", 200, r#"{"RequestId":"R","Code":"405","Message":"手机号无法查询"}"#);
+    assert_eq!((cn405.verdict, cn405.error_kind, cn405.retryable, cn405.billed), (Verdict::Error, Some(ErrorKind::Business), false, false));
+    assert!(cn405.description.contains("number range"));
+}

@@ -1,4 +1,5 @@
-// createClient inside workerd (through miniflare), calling the local mock on loopback.
+// createClient inside workerd (through miniflare), calling the local mock on loopback. The worker
+// and the mock share a fixed clock (NOW): nothing here expires with the real date.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync } from "node:fs";
@@ -8,10 +9,11 @@ import { bundleWorker } from "./bundle.mjs";
 import { startMock, scenarios } from "../../tools/mock-cloudauth/server.mjs";
 
 const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url), "utf8").trim();
+const NOW = Date.UTC(2026, 5, 1, 4, 0, 0);
 let mock, mf;
 
 before(async () => {
-  mock = await startMock();
+  mock = await startMock({ now: () => new Date(NOW) });
   copyFileSync(new URL("./client-worker.mjs", import.meta.url), join(project, "client-worker.mjs"));
   const { script, wasmModules } = await bundleWorker(join(project, "client-worker.mjs"));
   mf = new Miniflare({
@@ -31,7 +33,7 @@ after(async () => {
 });
 
 async function run(body) {
-  const res = await mf.dispatchFetch("http://localhost/", { method: "POST", body: JSON.stringify(body) });
+  const res = await mf.dispatchFetch("http://localhost/", { method: "POST", body: JSON.stringify({ now: NOW, ...body }) });
   assert.equal(res.status, 200, await res.clone().text());
   return (await res.json()).out;
 }

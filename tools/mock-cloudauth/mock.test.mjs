@@ -642,3 +642,29 @@ describe("program", () => {
     }
   });
 });
+
+// ---- Billing per nonce (what the fault suite counts) ----
+
+test("the mock counts its billed answers per nonce; a repeated nonce is refused and not billed", async () => {
+  const mock = await startMock();
+  try {
+    const match = scenarios.find((s) => s.action === "Id2MetaVerifyIntl" && s.expect.verdict === "match");
+    const notFound = scenarios.find((s) => s.action === "Id2MetaVerifyIntl" && s.expect.verdict === "not_found");
+    const r = signed("Id2MetaVerifyIntl", match.params, { nonce: "bill-nonce-1" });
+    const first = await send(mock, r);
+    assert.equal(first.json.Result.BizCode, "1");
+    assert.match(first.headers.date, /GMT$/);
+    const again = await send(mock, r);
+    assert.equal(again.json.Code, "SignatureNonceUsed");
+    await send(mock, signed("Id2MetaVerifyIntl", notFound.params, { nonce: "bill-nonce-2" }));
+    assert.equal(mock.billsFor("bill-nonce-1"), 1);
+    assert.equal(mock.billsFor("bill-nonce-2"), 0, "no record: not billed");
+    assert.equal(mock.stats.billed, 1);
+    assert.deepEqual(mock.billedNonces(), [["bill-nonce-1", 1]]);
+    mock.reset();
+    assert.equal(mock.billsFor("bill-nonce-1"), 0);
+    assert.equal(mock.stats.billed, 0);
+  } finally {
+    await mock.close();
+  }
+});

@@ -382,6 +382,14 @@ function id2MetaPeriod(index, params) {
   return ok ? { Passed: "Y", SubCode: "200" } : { Passed: "N", SubCode: "223" };
 }
 
+/** Whether the service bills an answer: a match or mismatch is billed, "no record" is not, except
+ * for Id2MetaPeriodVerifyIntl, whose every answer with a Passed value is billed. */
+export function isBilled(action, result) {
+  if (result.Passed !== undefined) return true;
+  if (result.SubCode === "301" || result.BizCode === "3") return false;
+  return result.BizCode === "1" || result.BizCode === "2";
+}
+
 function businessAnswer(index, action, params) {
   const a = ACTIONS[action];
   if (a.intl) {
@@ -634,7 +642,7 @@ export async function startMock(options = {}) {
   const index = buildIndex(options.people || PEOPLE_DATA);
   const nonces = new Map(); // `${accessKeyId}\n${nonce}` -> expiry (mock clock ms)
   const requests = [];
-  const stats = { total: 0, answered: 0, byStatus: {}, byCode: {}, byAction: {}, modes: {} };
+  const stats = { total: 0, answered: 0, billed: 0, byStatus: {}, byCode: {}, byAction: {}, modes: {} };
   let mode = normaliseMode(options.mode);
   const timers = new Set();
 
@@ -652,6 +660,16 @@ export async function startMock(options = {}) {
     }
   }
 
+  // Billing: what the real service would charge for each processed answer, counted per nonce
+  // (a client call must never be billed twice: tests/faults/ checks it through billsFor()).
+  const billsByNonce = new Map();
+  function recordBill(entry, result) {
+    entry.billed = isBilled(entry.action, result);
+    if (!entry.billed) return;
+    stats.billed++;
+    billsByNonce.set(entry.nonce, (billsByNonce.get(entry.nonce) || 0) + 1);
+  }
+
   function send(res, entry, status, body, headers = {}) {
     entry.status = status;
     count(stats.byStatus, status);
@@ -662,6 +680,7 @@ export async function startMock(options = {}) {
     res.writeHead(status, {
       "content-type": typeof body === "string" ? "text/html" : "application/json;charset=utf-8",
       "content-length": Buffer.byteLength(text),
+      date: config.now().toUTCString(), // the mock's clock, as a client correcting its skew reads it
       ...(requestId ? { "x-acs-request-id": requestId } : {}),
       ...headers,
     });
@@ -867,6 +886,7 @@ export async function startMock(options = {}) {
     try {
       const result = businessAnswer(index, entry.action, params);
       entry.result = result;
+      recordBill(entry, result);
       entry.code = intl ? "Success" : "200";
       count(stats.byCode, entry.code);
       send(res, entry, 200, intl
@@ -933,9 +953,18 @@ export async function startMock(options = {}) {
     get mode() {
       return { ...mode };
     },
-    /** Forgets nonces, the request log, the counters and the mode. */
+    /** How many billed answers the mock gave to requests signed with `nonce` (0 if none). */
+    billsFor(nonce) {
+      return billsByNonce.get(nonce) || 0;
+    },
+    /** Every nonce billed so far, with its count: [[nonce, count], ...]. */
+    billedNonces() {
+      return [...billsByNonce];
+    },
+    /** Forgets nonces, the request log, the counters (bills too) and the mode. */
     reset() {
       nonces.clear();
+      billsByNonce.clear();
       requests.length = 0;
       for (const k of Object.keys(stats)) stats[k] = typeof stats[k] === "number" ? 0 : {};
       mode = normaliseMode();
