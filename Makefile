@@ -149,6 +149,27 @@ test-bundlers: test-package
 	@if [ ! -d tests/bundlers/node_modules ] || ! npm ls --prefix tests/bundlers --depth=0 >/dev/null 2>&1; then npm install --prefix tests/bundlers --no-audit --no-fund; fi
 	node --test tests/bundlers/
 
+## cli: the bulk command line (cli/, npm bin `aliyun-idv`): its own dependencies from cli/package-lock.json,
+## and the library as its packed tarball; then `node cli/bin/aliyun-idv.mjs check|verify ...`
+.PHONY: cli test-cli bench-cli
+cli: build
+	node cli/scripts/install-lib.mjs
+
+## the CLI as a user runs it: check on every kind of bad row and encoding, the verify journal, and
+## verify against the bundled mock killed (SIGKILL) at random points in 20 runs then resumed.
+## Part of `make test` (the prerequisite is added here, after the layers listed on the test: line).
+test: test-cli
+test-cli:
+	node cli/scripts/install-lib.mjs
+	node cli/test/fixtures/generate.mjs --check
+	node --test cli/test/*.test.mjs
+
+## bench-cli: `aliyun-idv check` on generated 1,000,000-row 3-column files (not in make test; BENCHMARKS.md "Bulk")
+bench-cli: cli
+	node cli/bench/bulk.mjs 1000000
+	node cli/bench/bulk.mjs 1000000 --jsonl
+	node cli/bench/bulk.mjs 1000000 --gbk
+
 ## fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60), then merge the finds into
 ## fuzz/corpus/ (replayed by `cargo test`). Not part of `make test`; see fuzz/README.md.
 FUZZ_SECONDS ?= 60
