@@ -131,6 +131,14 @@ function badOption(name, what) {
   });
 }
 
+/** What an option function returned at call time is wrong (not the option itself): INVALID_ARGUMENT. */
+function badValue(name, what) {
+  return new AliyunIdvError("INVALID_ARGUMENT", `createClient: options.${name} ${what}.`, {
+    field: name,
+    messageZh: `createClient：参数 ${name} 不正确。`,
+  });
+}
+
 function isPlainObject(v) {
   try {
     return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -353,7 +361,7 @@ export function createClient(options) {
         t = NaN;
       }
     }
-    if (!Number.isFinite(t)) throw badOption("now", "must return a Date or a time in ms");
+    if (!Number.isFinite(t)) throw badValue("now", "must return a Date or a time in ms");
     return t;
   }
   /** localNow for the modules (cache, limiter, durations): never throws (Date.now when `now` fails). */
@@ -367,7 +375,7 @@ export function createClient(options) {
 
   function freshNonce() {
     const n = callerValue("nonce", makeNonce);
-    if (typeof n !== "string" || n.length === 0 || n.length > 256) throw badOption("nonce", "must return a non-empty string");
+    if (typeof n !== "string" || n.length === 0 || n.length > 256) throw badValue("nonce", "must return a non-empty string");
     return n;
   }
 
