@@ -611,7 +611,7 @@ export function createClient(options) {
       }
       lastFate = fate;
       const code = fate.result ? fate.result.code : null;
-      if (limiter && typeof code === "string" && code.startsWith("Throttling")) limiter.throttled(action, fate.result.retryAfterMs);
+      if (limiter && (code === "Throttling" || (typeof code === "string" && code.startsWith("Throttling.")))) limiter.throttled(action, fate.result.retryAfterMs);
       if (typeof code === "string" && code.startsWith("InvalidSecurityToken.")) creds.invalidate();
       if (fate.failure) ctx.failure = fate.failure;
       if (fate.result && fate.result.requestId) ctx.requestId = fate.result.requestId;
