@@ -214,3 +214,45 @@ test("an identical resend does not ask for credentials; InvalidSecurityToken mak
   assert.equal(clock.t - T0, 199, "the resend went after the backoff, when the credentials were stale");
   assert.equal(mock.stats.billed, 1);
 });
+
+test("a byte-identical resend takes its own slot: at qps 1 it goes a second later, same nonce and timestamp", async () => {
+  const requests = [];
+  const c = client({
+    credentials: { accessKeyId: "mock-ak-id", accessKeySecret: "mock-ak-secret" },
+    limits: { qps: 1 },
+    hooks: { onRequest: (e) => requests.push(e) },
+    random: () => 0,
+  });
+  mock.setMode({ drop: 1 }); // the first connection is dropped: ambiguous, so only ever resent identically
+  const call = c.id2MetaVerifyIntl(PERSON);
+  await clock.run();
+  const r = await call;
+  assert.equal(r.verdict, "match");
+  assert.equal(r.attempts, 2);
+  assert.deepEqual(arrivals, [0, 1000], "the resend waited for the next one-second window");
+  assert.deepEqual(clock.sent.map((s) => s.date), [clock.sent[0].date, clock.sent[0].date], "same signed timestamp");
+  assert.deepEqual(requests.map((e) => [e.attempt, e.resend, e.nonce, e.queuedMs]), [
+    [1, false, r.nonce, 0],
+    [2, true, r.nonce, 1000],
+  ]);
+  assert.deepEqual(requests[0].input, { idNumber: "110105********0316", name: "张*" }, "masked input only");
+  assert.equal(mock.stats.billed, 1);
+});
+
+test("aborted while queued for a slot: ABORTED, not billed, never sent; the others go on", async () => {
+  const c = client({ credentials: { accessKeyId: "mock-ak-id", accessKeySecret: "mock-ak-secret" }, limits: { qps: 1 } });
+  const controller = new AbortController();
+  const first = c.id2MetaVerifyIntl(PERSON);
+  const queued = c.id2MetaVerifyIntl(PERSON, { signal: controller.signal }).then(() => assert.fail("resolved"), (e) => e);
+  const third = c.id2MetaVerifyIntl(PERSON);
+  await clock.settle();
+  controller.abort();
+  await clock.run();
+  const e = await queued;
+  assert.equal(e.code, "ABORTED");
+  assert.equal(e.billed, false);
+  assert.equal(e.attempts, 0);
+  assert.equal((await first).verdict, "match");
+  assert.equal((await third).verdict, "match");
+  assert.deepEqual(arrivals, [0, 1000]);
+});
