@@ -256,3 +256,12 @@ test("aborted while queued for a slot: ABORTED, not billed, never sent; the othe
   assert.equal((await third).verdict, "match");
   assert.deepEqual(arrivals, [0, 1000]);
 });
+
+test("options.today reaches the checks: a card valid on the clock's date is expired on a later `today`", async () => {
+  const period = { ...PERSON, validityStart: "20210301", validityEnd: "20410301", merchantBizId: "b1" };
+  const credentials = { accessKeyId: "mock-ak-id", accessKeySecret: "mock-ak-secret" };
+  const r = await client({ credentials }).id2MetaPeriodVerifyIntl(period);
+  assert.notEqual(r.verdict, "error", "sent and answered (the mock's verdict for these dates)");
+  await assert.rejects(client({ credentials, today: "20420101" }).id2MetaPeriodVerifyIntl(period), (e) => e.code === "PERIOD_EXPIRED" && e.field === "validityEnd");
+  assert.equal(mock.stats.total, 1, "the expired card was never sent");
+});
