@@ -11,6 +11,11 @@
 // (`errorKind: "answer_lost"`, `billed: null`). The client enforces `timeoutMs` itself (headers and
 // body), reads at most `maxResponseBytes`, honours an AbortSignal per call, and corrects its clock
 // once from the answer's `Date` header on `InvalidTimeStamp.Expired`.
+//
+// Production (issue 14): options are read and checked by options.js (INVALID_OPTION naming the
+// key); credentials come from credentials.js (static, a provider, or the default chain), fetched
+// before every fresh signing and never for a byte-identical resend; `limits` (limits.js) gives every
+// send a slot, taken before it is signed; `hooks` (hooks.js) hear masked events.
 import {
   AliyunIdvError,
   acsTimestamp,
@@ -30,6 +35,10 @@ import {
 } from "./retry.js";
 import { ACTIONS as TABLE } from "./actions.js";
 import { resolveEndpoints } from "./endpoints.js";
+import { readClientOptions } from "./options.js";
+import { clientCredentials } from "./credentials.js";
+import { createLimiter } from "./limits.js";
+import { createHooks } from "./hooks.js";
 
 const DEFAULTS = { timeoutMs: 10000, retries: 2, backoffBaseMs: 200, backoffCapMs: 5000, maxResponseBytes: 1024 * 1024 };
 
@@ -37,21 +46,6 @@ const DEFAULTS = { timeoutMs: 10000, retries: 2, backoffBaseMs: 200, backoffCapM
 const ACTIONS = Object.fromEntries(TABLE.map((a) => [a.method, [a.name, (input, opts) => buildAction(a.name, input, opts), a.product]]));
 
 const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-
-/** Credentials from the standard environment variables, where there is an environment (Node). */
-function fromEnvironment() {
-  try {
-    const env = typeof process !== "undefined" && process && process.env ? process.env : {};
-    const read = (k) => (hasOwn(env, k) && typeof env[k] === "string" && env[k] !== "" ? env[k] : undefined);
-    return {
-      accessKeyId: read("ALIBABA_CLOUD_ACCESS_KEY_ID"),
-      accessKeySecret: read("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
-      securityToken: read("ALIBABA_CLOUD_SECURITY_TOKEN"),
-    };
-  } catch {
-    return {};
-  }
-}
 
 function clientError(code, message, messageZh, extra) {
   const e = new AliyunIdvError(code, message, { messageZh });
@@ -130,15 +124,15 @@ function checkUrl(url) {
 
 // ---- Options ---------------------------------------------------------------------------------
 
-const OPTION_KEYS = [
-  "accessKeyId", "accessKeySecret", "securityToken", "fetch", "timeoutMs", "retries", "backoffBaseMs", "backoffCapMs",
-  "random", "nonce", "signatureVersion", "endpoint", "longTermAs", "maxResponseBytes", "beforeSend", "now", "sleep",
-  "regionId", "endpoints", "vpc", "allowResidencePermit",
-];
-/** setTimeout fires at once for a delay above 2^31 - 1 ms: the longest timeout that means what it says. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
 function badOption(name, what) {
+  return new AliyunIdvError("INVALID_OPTION", `createClient: options.${name} ${what}.`, {
+    field: name,
+    messageZh: `createClient：参数 ${name} 不正确。`,
+  });
+}
+
+/** What an option function returned at call time is wrong (not the option itself): INVALID_ARGUMENT. */
+function badValue(name, what) {
   return new AliyunIdvError("INVALID_ARGUMENT", `createClient: options.${name} ${what}.`, {
     field: name,
     messageZh: `createClient：参数 ${name} 不正确。`,
@@ -153,34 +147,16 @@ function isPlainObject(v) {
   }
 }
 
-/** Each OWN option read once (a getter that throws or a Proxy gives INVALID_ARGUMENT), then type-checked. */
+/**
+ * The options, read by options.js (own properties only, each once; an unknown key or a wrong type
+ * is INVALID_OPTION naming the key), then the value checks the schema does not make.
+ */
 function readOptions(options) {
-  if (!isPlainObject(options)) throw new AliyunIdvError("INVALID_ARGUMENT", "createClient needs an options object.", { field: "options" });
-  const o = {};
-  try {
-    for (const key of OPTION_KEYS) o[key] = hasOwn(options, key) ? options[key] : undefined;
-  } catch {
-    throw new AliyunIdvError("INVALID_ARGUMENT", "createClient: the options could not be read.", { field: "options" });
-  }
-  for (const key of OPTION_KEYS) if (o[key] === null) o[key] = undefined;
-  for (const key of ["accessKeyId", "accessKeySecret", "securityToken", "signatureVersion", "endpoint", "longTermAs"]) {
-    if (o[key] !== undefined && typeof o[key] !== "string") throw badOption(key, "must be a string");
+  const o = readClientOptions(options);
+  for (const key of ["accessKeyId", "accessKeySecret", "securityToken", "endpoint"]) {
     if (typeof o[key] === "string" && o[key].length > 4096) throw badOption(key, "is too long");
   }
-  for (const key of ["fetch", "random", "nonce", "beforeSend", "now", "sleep"]) {
-    if (o[key] !== undefined && typeof o[key] !== "function") throw badOption(key, "must be a function");
-  }
-  const number = (key, min, max) => {
-    const v = o[key];
-    if (v !== undefined && (typeof v !== "number" || !(v >= min && v <= max))) throw badOption(key, `must be a number from ${min} to ${max}`);
-  };
-  number("timeoutMs", 1, MAX_TIMEOUT_MS);
-  number("retries", 0, Number.MAX_SAFE_INTEGER);
-  number("backoffBaseMs", 0, MAX_TIMEOUT_MS);
-  number("backoffCapMs", 0, MAX_TIMEOUT_MS);
-  number("maxResponseBytes", 1, 64 * 1024 * 1024);
   if (o.endpoint !== undefined && parseEndpoint(o.endpoint) === null) throw badEndpoint();
-  if (o.allowResidencePermit !== undefined && typeof o.allowResidencePermit !== "boolean") throw badOption("allowResidencePermit", "must be a boolean");
   return o;
 }
 
@@ -320,28 +296,37 @@ function signedFacts(req) {
 
 // ---- The client ------------------------------------------------------------------------------
 
+/** A limiter clock whose timers are the caller's `sleep` (so `now` and `sleep` make one simulated clock). */
+function sleepTimers(sleep) {
+  return {
+    setTimeout(fn, ms) {
+      const handle = { live: true };
+      const fire = () => {
+        if (handle.live) fn();
+      };
+      Promise.resolve()
+        .then(() => sleep(ms))
+        .then(fire, fire);
+      return handle;
+    },
+    clearTimeout(handle) {
+      if (handle) handle.live = false;
+    },
+  };
+}
+
 /**
  * A client for every action of the table over `fetch` (`regionId`, `endpoints: { intl, mainland }`
- * and `vpc` choose the host per product, see endpoints.js). Credentials default to ALIBABA_CLOUD_ACCESS_KEY_ID,
- * ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN where `process.env` exists.
- * Throws AliyunIdvError: CREDENTIALS_MISSING, ENDPOINT_INVALID, or INVALID_ARGUMENT for an option of
- * the wrong type.
+ * and `vpc` choose the host per product, see endpoints.js). Credentials: `credentials` (static
+ * values or a provider), else `accessKeyId` / `accessKeySecret` / `securityToken`, else (where
+ * `process.env` exists) the default chain of credentials.js, asked at the first call.
+ * Throws AliyunIdvError: INVALID_OPTION for an unknown option or a value of the wrong type,
+ * ENDPOINT_INVALID, CREDENTIALS_MISSING (no credentials and no process environment).
  */
-export function createClient(options = {}) {
+export function createClient(options) {
   const o = readOptions(options);
-  const env = o.accessKeyId ? {} : fromEnvironment();
-  const accessKeyId = o.accessKeyId ?? env.accessKeyId;
-  const accessKeySecret = o.accessKeySecret ?? env.accessKeySecret;
-  const securityToken = o.securityToken ?? env.securityToken;
-  if (!accessKeyId || !accessKeySecret) {
-    throw new AliyunIdvError(
-      "CREDENTIALS_MISSING",
-      "No credentials: pass accessKeyId and accessKeySecret, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.",
-      { messageZh: "缺少凭证：请传入 accessKeyId 和 accessKeySecret，或设置环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET。" },
-    );
-  }
   const doFetch = o.fetch ?? globalThis.fetch;
-  if (typeof doFetch !== "function") throw new AliyunIdvError("INVALID_ARGUMENT", "No fetch: pass options.fetch.", { field: "fetch" });
+  if (typeof doFetch !== "function") throw new AliyunIdvError("INVALID_OPTION", "No fetch: pass options.fetch.", { field: "fetch" });
   const timeoutMs = o.timeoutMs ?? DEFAULTS.timeoutMs;
   const maxResponseBytes = o.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
   const policy = {
@@ -376,13 +361,21 @@ export function createClient(options = {}) {
         t = NaN;
       }
     }
-    if (!Number.isFinite(t)) throw badOption("now", "must return a Date or a time in ms");
+    if (!Number.isFinite(t)) throw badValue("now", "must return a Date or a time in ms");
     return t;
+  }
+  /** localNow for the modules (cache, limiter, durations): never throws (Date.now when `now` fails). */
+  function safeNow() {
+    try {
+      return localNow();
+    } catch {
+      return Date.now();
+    }
   }
 
   function freshNonce() {
     const n = callerValue("nonce", makeNonce);
-    if (typeof n !== "string" || n.length === 0 || n.length > 256) throw badOption("nonce", "must return a non-empty string");
+    if (typeof n !== "string" || n.length === 0 || n.length > 256) throw badValue("nonce", "must return a non-empty string");
     return n;
   }
 
@@ -401,25 +394,67 @@ export function createClient(options = {}) {
     throw new AliyunIdvError(h.error.code, h.error.message, h.error);
   }
 
-  // The secret lives only in this closure, never on the returned object.
-  function sign(build, product, input) {
+  // Credentials (credentials.js): the secret lives only in the cache and this closure, never on
+  // the returned object. CREDENTIALS_MISSING here when there is nothing to ask (no process env).
+  const creds = clientCredentials(o, { now: safeNow });
+  // Limits (limits.js): with `sleep`, the limiter waits on the caller's clock (`now` and `sleep`);
+  // otherwise on the real one.
+  const limiter = o.limits === undefined ? null : createLimiter(o.limits, o.sleep ? { now: safeNow, ...sleepTimers(o.sleep) } : {});
+  const limiterNow = o.sleep ? safeNow : () => Date.now();
+  const hooks = createHooks(o.hooks);
+
+  /** The credentials for a fresh signing; CREDENTIALS_ERROR (a fresh error per call) when the provider fails. */
+  async function credentialsFor(ctx) {
+    try {
+      return await creds.get();
+    } catch (e) {
+      const code = e instanceof AliyunIdvError && (e.code === "CREDENTIALS_ERROR" || e.code === "CREDENTIALS_MISSING") ? e.code : "CREDENTIALS_ERROR";
+      const safe = e instanceof AliyunIdvError ? e.message : "The credentials provider failed.";
+      throw clientError(
+        code,
+        safe + (ctx.mayBeBilled ? " An earlier delivery may have been processed (and billed)." : " Nothing was sent for this attempt."),
+        e instanceof AliyunIdvError && e.messageZh ? e.messageZh : "无法获取访问凭证。",
+        { attempts: ctx.attempts, billed: ctx.mayBeBilled ? null : false, nonce: ctx.nonce ?? null, field: "credentials" },
+      );
+    }
+  }
+
+  function sign(build, product, input, c) {
     const t = localNow() + clockOffsetMs;
     const when = new Date(Math.floor(t / 1000) * 1000);
     const timestamp = acsTimestamp(when);
     const nonce = freshNonce();
     const req = build(input, {
-      accessKeyId,
-      accessKeySecret,
-      ...(securityToken ? { securityToken } : {}),
+      accessKeyId: c.accessKeyId,
+      accessKeySecret: c.accessKeySecret,
+      ...(c.securityToken ? { securityToken: c.securityToken } : {}),
       timestamp,
       nonce,
-      today: chinaToday(when),
+      today: o.today ?? chinaToday(when),
       ...(o.signatureVersion ? { signatureVersion: o.signatureVersion } : {}),
       endpoint: endpointOf(product),
       ...(o.longTermAs ? { longTermAs: o.longTermAs } : {}),
       ...(o.allowResidencePermit !== undefined ? { allowResidencePermit: o.allowResidencePermit } : {}),
     });
     return { req, nonce, timestamp, signedAtMs: when.getTime() };
+  }
+
+  /** A slot of the limiter for one send (null without limits); ABORTED / QUEUE_TIMEOUT as this call's error. */
+  async function acquire(action, signal, ctx) {
+    if (!limiter) return null;
+    try {
+      return await limiter.acquire(action, { signal, deadline: limiterNow() + timeoutMs });
+    } catch (e) {
+      if (e instanceof AliyunIdvError && e.code === "QUEUE_TIMEOUT") {
+        throw clientError(
+          "QUEUE_TIMEOUT",
+          e.message + (ctx.mayBeBilled ? " An earlier delivery may have been processed (and billed)." : ""),
+          "调用在限流队列中等待超时，请求未发送" + (ctx.mayBeBilled ? "；之前已发送的请求可能已被处理（并计费）。" : "。"),
+          { attempts: ctx.attempts, billed: ctx.mayBeBilled ? null : false, nonce: ctx.nonce ?? null },
+        );
+      }
+      throw abortError(ctx);
+    }
   }
 
   /** beforeSend(info), awaited; BEFORE_SEND_FAILED if it throws or rejects. */
@@ -462,6 +497,9 @@ export function createClient(options = {}) {
     const abort = onAbort(signal, ctx);
     abort.promise.catch(() => controller.abort());
     let phase = "connect";
+    let settled = false;
+    const number = ctx.attempts + 1;
+    const startedAt = safeNow();
     const work = (async () => {
       let res;
       try {
@@ -469,10 +507,12 @@ export function createClient(options = {}) {
         phase = "body";
         const status = Number(res.status);
         const got = await readBody(res, maxResponseBytes);
-        if (got.tooLarge) return { delivery: "ambiguous", failure: "body_too_large" };
+        if (got.tooLarge) return { delivery: "ambiguous", failure: "body_too_large", httpStatus: status };
         const result = parseResponse(action, status, got.text, res.headers);
+        if (!settled) hooks.onResponse({ action, attempt: number, httpStatus: status, durationMs: safeNow() - startedAt, result });
         const fate = classifyAnswer(status, result);
         fate.serverDateMs = httpDateMs(headerOf(res.headers, "date"));
+        fate.httpStatus = status;
         return fate;
       } catch (e) {
         return classifyFetchError(e, phase);
@@ -485,6 +525,7 @@ export function createClient(options = {}) {
       if (fate.delivery === "ambiguous" && fate.failure === "timeout") controller.abort();
       return fate;
     } finally {
+      settled = true;
       clearTimeout(timer);
       abort.detach();
     }
@@ -515,26 +556,63 @@ export function createClient(options = {}) {
     };
   }
 
+  /** The resend window of a signed request is closed (or its timestamp is too far ahead). */
+  function windowClosed(signedAtMs) {
+    const now = localNow() + clockOffsetMs;
+    return now - signedAtMs > RESEND_WINDOW_MS || signedAtMs - now > RESEND_WINDOW_MS;
+  }
+
   /**
-   * The retry loop. `signed` is the first request; `resign` signs a fresh one (absent for
-   * client.resend, which may only resend). `ambiguous`: a delivery may already have been processed.
+   * The retry loop. `signed` is the first request (already signed, so a typo was refused before
+   * anything queued); `resign` signs a fresh one (absent for client.resend, which may only resend).
+   * `ambiguous`: a delivery may already have been processed. Every send takes a limiter slot first;
+   * a fresh request that waited for it is signed again (fresh timestamp), an identical resend that
+   * waited has its window checked again.
    */
-  async function run(action, signed, resign, signal, ambiguous) {
-    const ctx = { attempts: 0, ambiguous, mayBeBilled: ambiguous, nonce: signed.nonce ?? null, requestId: null, failure: null, skewCorrected: false };
+  async function run(action, signed, resign, signal, ambiguous, input, ctx) {
     let resend = ambiguous;
+    let lastFate;
     const sendAbort = () => {
       if (aborted(signal)) throw abortError(ctx);
     };
     for (;;) {
       sendAbort();
-      const abort = onAbort(signal, ctx);
+      const slot = await acquire(action, signal, ctx);
+      let fate;
       try {
-        await runBeforeSend(action, signed, resend, ctx, abort);
+        if (slot && slot.waitedMs > 0) {
+          if (!resend && resign) {
+            signed = await resign();
+            ctx.nonce = signed.nonce;
+          } else if (resend && windowClosed(signed.signedAtMs)) {
+            return answerLost(ctx, lastFate, "window_closed");
+          }
+        }
+        const abort = onAbort(signal, ctx);
+        try {
+          await runBeforeSend(action, signed, resend, ctx, abort);
+        } finally {
+          abort.detach();
+        }
+        sendAbort();
+        hooks.onRequest({
+          action,
+          attempt: ctx.attempts + 1,
+          resend,
+          nonce: signed.nonce ?? undefined,
+          timestamp: signed.timestamp ?? undefined,
+          url: signed.req.url,
+          queuedMs: slot ? slot.waitedMs : undefined,
+          input,
+        });
+        fate = await attempt(action, signed.req, ctx, signal);
       } finally {
-        abort.detach();
+        if (slot) slot.release();
       }
-      sendAbort();
-      const fate = await attempt(action, signed.req, ctx, signal);
+      lastFate = fate;
+      const code = fate.result ? fate.result.code : null;
+      if (limiter && (code === "Throttling" || (typeof code === "string" && code.startsWith("Throttling.")))) limiter.throttled(action, fate.result.retryAfterMs);
+      if (typeof code === "string" && code.startsWith("InvalidSecurityToken.")) creds.invalidate();
       if (fate.failure) ctx.failure = fate.failure;
       if (fate.result && fate.result.requestId) ctx.requestId = fate.result.requestId;
       if (fate.delivery === "not_delivered" && !ctx.ambiguous) ctx.mayBeBilled = false;
@@ -562,6 +640,16 @@ export function createClient(options = {}) {
         clockOffsetMs = decision.clockOffsetMs;
         ctx.skewCorrected = true;
       }
+      const fresh = decision.outcome === RETRY_FRESH && Boolean(resign);
+      hooks.onRetry({
+        action,
+        attempt: ctx.attempts,
+        delayMs: decision.delayMs,
+        reason: decision.reason,
+        resend: !fresh,
+        httpStatus: fate.httpStatus,
+        result: fate.result,
+      });
       if (decision.delayMs > 0) {
         const abort = onAbort(signal, ctx);
         try {
@@ -573,8 +661,9 @@ export function createClient(options = {}) {
           abort.detach();
         }
       }
-      if (decision.outcome === RETRY_FRESH && resign) {
-        signed = resign();
+      if (fresh) {
+        sendAbort();
+        signed = await resign();
         ctx.nonce = signed.nonce;
         resend = false;
       } else if (decision.outcome === RESEND_IDENTICAL || decision.outcome === RETRY_FRESH) {
@@ -583,69 +672,90 @@ export function createClient(options = {}) {
     }
   }
 
-  async function call(action, build, product, input, callOptions) {
-    const signal = readSignal(callOptions);
-    if (aborted(signal)) throw abortError({ attempts: 0, mayBeBilled: false, nonce: null });
-    const resign = () => sign(build, product, input);
-    // Validates first: a typo throws before anything is sent.
-    return run(action, resign(), resign, signal, false);
+  function newContext(ambiguous, nonce) {
+    return { attempts: 0, ambiguous, mayBeBilled: ambiguous, nonce: nonce ?? null, requestId: null, failure: null, skewCorrected: false };
+  }
+
+  /** Runs `body(ctx)`; a rejection is told to onError (masked: code, message, attempts). */
+  async function observed(action, ctx, body) {
+    const startedAt = safeNow();
+    try {
+      return await body();
+    } catch (e) {
+      hooks.onError({ action, attempts: ctx.attempts, durationMs: safeNow() - startedAt, error: e });
+      throw e;
+    }
+  }
+
+  function call(action, build, product, input, callOptions) {
+    const ctx = newContext(false, null);
+    return observed(action, ctx, async () => {
+      const signal = readSignal(callOptions);
+      if (aborted(signal)) throw abortError(ctx);
+      const resign = async () => sign(build, product, input, await credentialsFor(ctx));
+      // Validates first: a typo throws before anything is queued or sent.
+      const signed = await resign();
+      ctx.nonce = signed.nonce;
+      return run(action, signed, resign, signal, false, input, ctx);
+    });
   }
 
   /**
    * Sends a request signed earlier (e.g. read back from a journal) byte-identically, as an
    * ambiguous delivery is resent: only while its timestamp is safely inside the service's window.
+   * The credentials are not asked (the request is already signed).
    */
-  async function resend(action, request, callOptions) {
-    const signal = readSignal(callOptions);
-    if (typeof action !== "string" || action.length === 0 || action.length > 64) {
-      throw new AliyunIdvError("INVALID_ARGUMENT", "resend: action must be the API action name.", { field: "action" });
-    }
-    let req;
-    try {
-      if (!isPlainObject(request)) throw 0;
-      const get = (k) => (hasOwn(request, k) ? request[k] : undefined);
-      req = { method: get("method"), url: get("url"), headers: get("headers"), body: get("body") };
-      if (req.method !== "POST" && req.method !== "GET") throw 0;
-      if (typeof req.url !== "string" || req.url.length > 64 * 1024) throw 0;
-      if (!isPlainObject(req.headers)) throw 0;
-      const headers = {};
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (typeof v !== "string" || v.length > 8192) throw 0;
-        headers[k] = v;
+  function resend(action, request, callOptions) {
+    const ctx = newContext(true, null);
+    return observed(typeof action === "string" && action.length <= 64 ? action : "", ctx, async () => {
+      const signal = readSignal(callOptions);
+      if (typeof action !== "string" || action.length === 0 || action.length > 64) {
+        throw new AliyunIdvError("INVALID_ARGUMENT", "resend: action must be the API action name.", { field: "action" });
       }
-      req.headers = headers;
-      if (req.body === undefined) req.body = null;
-      if (req.body !== null && (typeof req.body !== "string" || req.body.length > 1024 * 1024)) throw 0;
-    } catch {
-      throw new AliyunIdvError("INVALID_ARGUMENT", "resend: request must be { method, url, headers, body } as signed.", { field: "request" });
-    }
-    checkUrl(req.url);
-    let tsOption;
-    try {
-      tsOption = isPlainObject(callOptions) && hasOwn(callOptions, "timestamp") ? callOptions.timestamp : undefined;
-    } catch {
-      tsOption = undefined;
-    }
-    const facts = signedFacts(req);
-    let timestamp = facts.timestamp;
-    if (tsOption !== undefined && tsOption !== null) {
+      let req;
       try {
-        timestamp = typeof tsOption === "string" ? tsOption : acsTimestamp(tsOption);
+        if (!isPlainObject(request)) throw 0;
+        const get = (k) => (hasOwn(request, k) ? request[k] : undefined);
+        req = { method: get("method"), url: get("url"), headers: get("headers"), body: get("body") };
+        if (req.method !== "POST" && req.method !== "GET") throw 0;
+        if (typeof req.url !== "string" || req.url.length > 64 * 1024) throw 0;
+        if (!isPlainObject(req.headers)) throw 0;
+        const headers = {};
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (typeof v !== "string" || v.length > 8192) throw 0;
+          headers[k] = v;
+        }
+        req.headers = headers;
+        if (req.body === undefined) req.body = null;
+        if (req.body !== null && (typeof req.body !== "string" || req.body.length > 1024 * 1024)) throw 0;
       } catch {
-        timestamp = undefined;
+        throw new AliyunIdvError("INVALID_ARGUMENT", "resend: request must be { method, url, headers, body } as signed.", { field: "request" });
       }
-    }
-    const signedAtMs = typeof timestamp === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(timestamp) ? Date.parse(timestamp) : NaN;
-    if (!Number.isFinite(signedAtMs)) {
-      throw new AliyunIdvError("INVALID_ARGUMENT", "resend: the request's timestamp is unknown; pass { timestamp }.", { field: "timestamp" });
-    }
-    const ctx = { attempts: 0, mayBeBilled: true, nonce: facts.nonce ?? null };
-    if (aborted(signal)) throw abortError(ctx);
-    const now = localNow() + clockOffsetMs;
-    if (now - signedAtMs > RESEND_WINDOW_MS || signedAtMs - now > RESEND_WINDOW_MS) {
-      return answerLost({ ...ctx, requestId: null, failure: null }, undefined, "window_closed");
-    }
-    return run(action, { req, nonce: facts.nonce ?? null, timestamp, signedAtMs }, undefined, signal, true);
+      checkUrl(req.url);
+      let tsOption;
+      try {
+        tsOption = isPlainObject(callOptions) && hasOwn(callOptions, "timestamp") ? callOptions.timestamp : undefined;
+      } catch {
+        tsOption = undefined;
+      }
+      const facts = signedFacts(req);
+      let timestamp = facts.timestamp;
+      if (tsOption !== undefined && tsOption !== null) {
+        try {
+          timestamp = typeof tsOption === "string" ? tsOption : acsTimestamp(tsOption);
+        } catch {
+          timestamp = undefined;
+        }
+      }
+      const signedAtMs = typeof timestamp === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(timestamp) ? Date.parse(timestamp) : NaN;
+      if (!Number.isFinite(signedAtMs)) {
+        throw new AliyunIdvError("INVALID_ARGUMENT", "resend: the request's timestamp is unknown; pass { timestamp }.", { field: "timestamp" });
+      }
+      ctx.nonce = facts.nonce ?? null;
+      if (aborted(signal)) throw abortError(ctx);
+      if (windowClosed(signedAtMs)) return answerLost(ctx, undefined, "window_closed");
+      return run(action, { req, nonce: facts.nonce ?? null, timestamp, signedAtMs }, undefined, signal, true, undefined, ctx);
+    });
   }
 
   const client = {};

@@ -519,10 +519,12 @@ export interface Client extends ActionClientMethods {
 
 /**
  * A client over the host's fetch. Credentials: `credentials`, or `accessKeyId`/`accessKeySecret`,
- * else ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN
- * in Node. Server-side only: signing needs the secret. Throws AliyunIdvError:
- * `CREDENTIALS_MISSING`, or `INVALID_OPTION` for an unknown option, or one of the wrong type or
- * out of range (e.g. `timeoutMs` not above 0).
+ * else (where there is a `process.env`, e.g. Node) the default chain: environment variables,
+ * OIDC/RRSA, the CLI config file profile, the ECS RAM role, asked at the first call (which
+ * rejects with `CREDENTIALS_ERROR`, nothing sent, when none answers). Server-side only: signing
+ * needs the secret. Throws AliyunIdvError: `CREDENTIALS_MISSING` (no credentials and no
+ * `process.env`, e.g. Workers), `ENDPOINT_INVALID`, or `INVALID_OPTION` for an unknown option, or
+ * one of the wrong type or out of range (e.g. `timeoutMs` not above 0).
  */
 export declare function createClient(options?: ClientOptions): Client;
 

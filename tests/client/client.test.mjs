@@ -113,8 +113,23 @@ test("credentials from the standard environment variables", async () => {
     delete process.env.ALIBABA_CLOUD_SECURITY_TOKEN;
     const c = createClient({ endpoint: mock.url, now: () => clock.t });
     assert.equal((await c.id2MetaVerifyIntl(PERSON)).verdict, "match");
+    // Without the key, createClient goes to the default chain (Node has a process environment):
+    // nothing answers here (no OIDC variables, no config profile, the metadata service disabled,
+    // never 100.100.100.200), so the first call rejects with CREDENTIALS_ERROR and sends nothing.
     delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
-    assert.throws(() => createClient({ endpoint: mock.url }), (e) => e instanceof AliyunIdvError && e.code === "CREDENTIALS_MISSING");
+    for (const k of ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"]) delete process.env[k];
+    process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
+    process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
+    const spy = spyFetch();
+    const chained = createClient({ endpoint: mock.url, now: () => clock.t, fetch: spy.fetch });
+    await assert.rejects(chained.id2MetaVerifyIntl(PERSON), (e) => {
+      assert.ok(e instanceof AliyunIdvError);
+      assert.equal(e.code, "CREDENTIALS_ERROR");
+      assert.equal(e.billed, false);
+      assert.ok(!e.message.includes(CREDS.accessKeySecret));
+      return true;
+    });
+    assert.equal(spy.sent.length, 0, "nothing sent without credentials");
   } finally {
     process.env = saved;
   }

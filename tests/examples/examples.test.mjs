@@ -3,10 +3,9 @@
 // resolves as it would for a user), the Worker inside workerd (miniflare). Also: the README shows
 // each example file exactly.
 //
-// The examples use createClient's issue-14 options (credentials, limits, hooks, { signal }). Until
-// pkg-template/client.js wires credentials.js, limits.js, hooks.js and options.js (integration
-// steps: see the README "Production" section and the issue-14 report), createClient ignores unknown
-// options, so these runs are skipped with that reason; the README check always runs.
+// The examples use createClient's issue-14 options (credentials, limits, hooks, { signal }), which
+// pkg-template/client.js wires in (options.js, credentials.js, limits.js, hooks.js): every run
+// below runs, none is skipped.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -23,16 +22,9 @@ const { createClient } = await import(pathToFileURL(join(project, "node_modules"
 const example = (name) => new URL(`../../examples/${name}`, import.meta.url);
 const EXAMPLES = ["production-node.mjs", "production-provider.mjs", "production-worker.mjs"];
 
-/** createClient refuses an unknown option once options.js is wired in (issue 14, item 4). */
-function integrated() {
-  try {
-    createClient({ accessKeyId: "a", accessKeySecret: "b", notAnOption: true });
-    return false;
-  } catch (e) {
-    return e && e.code === "INVALID_OPTION";
-  }
-}
-const skip = integrated() ? false : "createClient does not wire the issue-14 modules yet (integration pending)";
+test("createClient refuses an unknown option (the examples' options are really read)", () => {
+  assert.throws(() => createClient({ accessKeyId: "a", accessKeySecret: "b", notAnOption: true }), (e) => e && e.code === "INVALID_OPTION" && e.field === "notAnOption");
+});
 
 let mock;
 let home;
@@ -64,7 +56,7 @@ test("the README shows every production example exactly as the file", () => {
   }
 });
 
-test("production-node.mjs: the chain finds the environment's key, limits and hooks log masked events", { skip }, async () => {
+test("production-node.mjs: the chain finds the environment's key, limits and hooks log masked events", async () => {
   mock.reset();
   const lines = await node("production-node.mjs", { ALIBABA_CLOUD_ACCESS_KEY_ID: "mock-ak-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "mock-ak-secret" });
   const events = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
@@ -84,14 +76,14 @@ test("production-node.mjs: the chain finds the environment's key, limits and hoo
   assert.equal(mock.stats.total, 3);
 });
 
-test("production-provider.mjs: STS credentials from the caller's function", { skip }, async () => {
+test("production-provider.mjs: STS credentials from the caller's function", async () => {
   mock.reset();
   // Valid for an hour from now on the example's own clock (the process it runs in).
   const sts = { AccessKeyId: "STS.mock-ak-id", AccessKeySecret: "mock-sts-secret", SecurityToken: "mock-security-token", Expiration: new Date(Date.now() + 3600_000).toISOString() };
   assert.deepEqual(await node("production-provider.mjs", { IDV_STS_JSON: JSON.stringify(sts) }), ["match billed=true"]);
 });
 
-test("production-worker.mjs: credentials from the Worker's bindings, inside workerd", { skip }, async () => {
+test("production-worker.mjs: credentials from the Worker's bindings, inside workerd", async () => {
   const { Miniflare } = await import("miniflare");
   const { bundleWorker } = await import("../workerd/bundle.mjs");
   const { script, wasmModules } = await bundleWorker(join(project, "production-worker.mjs"));

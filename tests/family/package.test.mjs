@@ -167,5 +167,5 @@ test("the client: a method per action, each product to its own host", async () =
   const lenient = api.createClient({ accessKeyId: "id", accessKeySecret: "secret", fetch, allowResidencePermit: true });
   assert.equal((await lenient.id2MetaStandardVerify(rp)).verdict, "match");
   assert.deepEqual(seen, ["https://cloudauth.cn-shanghai.aliyuncs.com/"]);
-  assert.throws(() => api.createClient({ accessKeyId: "id", accessKeySecret: "secret", fetch, allowResidencePermit: 1 }), (err) => err.code === "INVALID_ARGUMENT");
+  assert.throws(() => api.createClient({ accessKeyId: "id", accessKeySecret: "secret", fetch, allowResidencePermit: 1 }), (err) => err.code === "INVALID_OPTION");
 });

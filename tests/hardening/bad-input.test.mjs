@@ -326,7 +326,15 @@ async function callAndAssert(name, args, badAt, badLabel) {
     }
     case "client": {
       out = attempt(() => fn(...args));
-      if (isBad) {
+      // No options at all (undefined or {}) is not bad: in Node the client goes to the default
+      // credentials chain, asked at the first call (see the CREDENTIALS_ERROR test below).
+      let noOptions = false;
+      try {
+        noOptions = args.length === 1 && (args[0] === undefined || (isPlainObjectLike(args[0]) && Object.getPrototypeOf(args[0]) === Object.prototype && Reflect.ownKeys(args[0]).length === 0));
+      } catch {
+        noOptions = false;
+      }
+      if (isBad && !noOptions) {
         assert.ok("thrown" in out, `${where} returned a client`);
         assertIdvError(out.thrown, where);
       } else {
@@ -393,16 +401,26 @@ function isPlainObjectLike(v) {
   }
 }
 
-// createClient reads credentials from the environment when none are passed: keep them out.
+// createClient goes to the default credentials chain when none are passed: keep the environment's
+// keys and OIDC variables out, and the chain away from the config file and the metadata service.
 const savedEnv = {};
+const CHAIN_ENV = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: undefined, ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined, ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
+  ALIBABA_CLOUD_ROLE_ARN: undefined, ALIBABA_CLOUD_OIDC_PROVIDER_ARN: undefined, ALIBABA_CLOUD_OIDC_TOKEN_FILE: undefined,
+  ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true", ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+};
 before(() => {
-  for (const k of ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"]) {
+  for (const [k, v] of Object.entries(CHAIN_ENV)) {
     savedEnv[k] = process.env[k];
-    delete process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   }
 });
 after(() => {
-  for (const [k, v] of Object.entries(savedEnv)) if (v !== undefined) process.env[k] = v;
+  for (const [k, v] of Object.entries(savedEnv)) {
+    if (v !== undefined) process.env[k] = v;
+    else delete process.env[k];
+  }
 });
 
 test("every export of the package has an entry in the table, and every entry is an export", () => {
@@ -518,35 +536,40 @@ function recordingFetch() {
 
 test("createClient refuses bad options with AliyunIdvError", () => {
   const { f, calls } = recordingFetch();
+  // Issue 14: every option error is INVALID_OPTION naming the key (options.js).
   const cases = [
-    ["no credentials", {}, "CREDENTIALS_MISSING"],
-    ["no secret", { accessKeyId: "ak", fetch: f }, "CREDENTIALS_MISSING"],
-    ["empty credentials", { accessKeyId: "", accessKeySecret: "", fetch: f }, "CREDENTIALS_MISSING"],
-    ["credentials of the wrong type", { accessKeyId: 1, accessKeySecret: {}, fetch: f }, "INVALID_ARGUMENT"],
-    ["a secret of the wrong type", { accessKeyId: "ak", accessKeySecret: 42, fetch: f }, "INVALID_ARGUMENT"],
-    ["a security token of the wrong type", { ...CREDS, securityToken: [], fetch: f }, "INVALID_ARGUMENT"],
-    ["fetch not a function", { ...CREDS, fetch: "https://example.invalid" }, "INVALID_ARGUMENT"],
-    ["fetch an object", { ...CREDS, fetch: {} }, "INVALID_ARGUMENT"],
-    ["negative timeoutMs", { ...CREDS, fetch: f, timeoutMs: -1 }, "INVALID_ARGUMENT"],
-    ["zero timeoutMs", { ...CREDS, fetch: f, timeoutMs: 0 }, "INVALID_ARGUMENT"],
-    ["NaN timeoutMs", { ...CREDS, fetch: f, timeoutMs: NaN }, "INVALID_ARGUMENT"],
-    ["Infinity timeoutMs", { ...CREDS, fetch: f, timeoutMs: Infinity }, "INVALID_ARGUMENT"],
-    ["timeoutMs above what setTimeout keeps", { ...CREDS, fetch: f, timeoutMs: 2 ** 31 }, "INVALID_ARGUMENT"],
-    ["string timeoutMs", { ...CREDS, fetch: f, timeoutMs: "100" }, "INVALID_ARGUMENT"],
-    ["negative retries", { ...CREDS, fetch: f, retries: -1 }, "INVALID_ARGUMENT"],
-    ["NaN retries", { ...CREDS, fetch: f, retries: NaN }, "INVALID_ARGUMENT"],
-    ["BigInt retries", { ...CREDS, fetch: f, retries: 1n }, "INVALID_ARGUMENT"],
-    ["negative backoff", { ...CREDS, fetch: f, backoffBaseMs: -5 }, "INVALID_ARGUMENT"],
-    ["backoff cap of the wrong type", { ...CREDS, fetch: f, backoffCapMs: "5" }, "INVALID_ARGUMENT"],
-    ["endpoint of the wrong type", { ...CREDS, fetch: f, endpoint: 8080 }, "INVALID_ARGUMENT"],
-    ["signatureVersion of the wrong type", { ...CREDS, fetch: f, signatureVersion: 3 }, "INVALID_ARGUMENT"],
-    ["nonce not a function", { ...CREDS, fetch: f, nonce: "fixed" }, "INVALID_ARGUMENT"],
-    ["getters that throw", throwingGetters(), "INVALID_ARGUMENT"],
-    ["a Proxy whose traps throw", throwingProxy(), "INVALID_ARGUMENT"],
-    ["a revoked Proxy", revokedProxy(), "INVALID_ARGUMENT"],
-    ["an array", [CREDS], "INVALID_ARGUMENT"],
-    ["null", null, "INVALID_ARGUMENT"],
-    ["a string", "ak:sk", "INVALID_ARGUMENT"],
+    ["no secret", { accessKeyId: "ak", fetch: f }, "INVALID_OPTION"],
+    ["empty credentials", { accessKeyId: "", accessKeySecret: "", fetch: f }, "INVALID_OPTION"],
+    ["an unknown option", { ...CREDS, fetch: f, timeout: 100 }, "INVALID_OPTION"],
+    ["credentials and a key pair", { ...CREDS, credentials: CREDS, fetch: f }, "INVALID_OPTION"],
+    ["limits of the wrong shape", { ...CREDS, fetch: f, limits: { qps: 0 } }, "INVALID_OPTION"],
+    ["a hook that is not a function", { ...CREDS, fetch: f, hooks: { onRequest: "log" } }, "INVALID_OPTION"],
+    ["an endpoint sending personal data in the clear", { ...CREDS, fetch: f, endpoint: "http://127.0.0.1.nip.io:8910" }, "ENDPOINT_INVALID"],
+    ["credentials of the wrong type", { accessKeyId: 1, accessKeySecret: {}, fetch: f }, "INVALID_OPTION"],
+    ["a secret of the wrong type", { accessKeyId: "ak", accessKeySecret: 42, fetch: f }, "INVALID_OPTION"],
+    ["a security token of the wrong type", { ...CREDS, securityToken: [], fetch: f }, "INVALID_OPTION"],
+    ["fetch not a function", { ...CREDS, fetch: "https://example.invalid" }, "INVALID_OPTION"],
+    ["fetch an object", { ...CREDS, fetch: {} }, "INVALID_OPTION"],
+    ["negative timeoutMs", { ...CREDS, fetch: f, timeoutMs: -1 }, "INVALID_OPTION"],
+    ["zero timeoutMs", { ...CREDS, fetch: f, timeoutMs: 0 }, "INVALID_OPTION"],
+    ["NaN timeoutMs", { ...CREDS, fetch: f, timeoutMs: NaN }, "INVALID_OPTION"],
+    ["Infinity timeoutMs", { ...CREDS, fetch: f, timeoutMs: Infinity }, "INVALID_OPTION"],
+    ["timeoutMs above what setTimeout keeps", { ...CREDS, fetch: f, timeoutMs: 2 ** 31 }, "INVALID_OPTION"],
+    ["string timeoutMs", { ...CREDS, fetch: f, timeoutMs: "100" }, "INVALID_OPTION"],
+    ["negative retries", { ...CREDS, fetch: f, retries: -1 }, "INVALID_OPTION"],
+    ["NaN retries", { ...CREDS, fetch: f, retries: NaN }, "INVALID_OPTION"],
+    ["BigInt retries", { ...CREDS, fetch: f, retries: 1n }, "INVALID_OPTION"],
+    ["negative backoff", { ...CREDS, fetch: f, backoffBaseMs: -5 }, "INVALID_OPTION"],
+    ["backoff cap of the wrong type", { ...CREDS, fetch: f, backoffCapMs: "5" }, "INVALID_OPTION"],
+    ["endpoint of the wrong type", { ...CREDS, fetch: f, endpoint: 8080 }, "INVALID_OPTION"],
+    ["signatureVersion of the wrong type", { ...CREDS, fetch: f, signatureVersion: 3 }, "INVALID_OPTION"],
+    ["nonce not a function", { ...CREDS, fetch: f, nonce: "fixed" }, "INVALID_OPTION"],
+    ["getters that throw", throwingGetters(), "INVALID_OPTION"],
+    ["a Proxy whose traps throw", throwingProxy(), "INVALID_OPTION"],
+    ["a revoked Proxy", revokedProxy(), "INVALID_OPTION"],
+    ["an array", [CREDS], "INVALID_OPTION"],
+    ["null", null, "INVALID_OPTION"],
+    ["a string", "ak:sk", "INVALID_OPTION"],
   ];
   for (const [label, options, code] of cases) {
     assert.throws(() => api.createClient(options), (e) => {
@@ -555,12 +578,26 @@ test("createClient refuses bad options with AliyunIdvError", () => {
       return true;
     }, label);
   }
-  // undefined means "no options": credentials from the (emptied) environment, so missing.
-  assert.throws(() => api.createClient(), (e) => e instanceof AliyunIdvError && e.code === "CREDENTIALS_MISSING");
+  // undefined means "no options": in Node, the default credentials chain (asked at the first call).
+  assert.equal(typeof api.createClient().id2MetaVerifyIntl, "function");
   // Options that are fine: retries above the cap are cut to 10, not refused; null means absent.
   assert.equal(typeof api.createClient({ ...CREDS, fetch: f, retries: 99, timeoutMs: null, endpoint: null }).id2MetaVerifyIntl, "function");
   assert.equal(calls.length, 0);
   assertStillWorks();
+});
+
+test("no credentials anywhere: the first call rejects with CREDENTIALS_ERROR and nothing is sent", async () => {
+  const { f, calls } = recordingFetch();
+  const client = api.createClient({ fetch: f }); // the default chain: nothing in this environment answers
+  for (let i = 0; i < 2; i++) {
+    await assert.rejects(client.id2MetaVerifyIntl(PERSON), (e) => {
+      assertIdvError(e, "chain without credentials");
+      assert.equal(e.code, "CREDENTIALS_ERROR");
+      assert.equal(e.billed, false);
+      return true;
+    });
+  }
+  assert.equal(calls.length, 0);
 });
 
 test("client methods reject bad input with AliyunIdvError and never call fetch", async () => {
