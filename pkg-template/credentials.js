@@ -14,6 +14,7 @@
 // reason, never what was read (no key, secret, token, file content or answer body).
 import { AliyunIdvError, acsTimestamp, signRequest } from "./api.js";
 import { PROVIDER_OPTIONS, readOptions } from "./options.js";
+import { own } from "./params.js";
 
 /** Refresh this long before `expiration` (at most half the credentials' lifetime). */
 const DEFAULT_REFRESH_BEFORE_MS = 5 * 60 * 1000;
@@ -40,16 +41,6 @@ function reasonToken(e) {
     return token(e && e.cause && e.cause.code) ?? token(e && e.code) ?? token(e && e.name) ?? "unknown";
   } catch {
     return "unknown";
-  }
-}
-
-/** Own data property `key` of `obj`, or undefined. Never runs a getter of the prototype chain; never throws. */
-function own(obj, key) {
-  try {
-    if (obj === null || (typeof obj !== "object" && typeof obj !== "function")) return undefined;
-    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
-  } catch {
-    return undefined;
   }
 }
 

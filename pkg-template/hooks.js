@@ -7,17 +7,9 @@
 // data only in masked form (maskIdNumber / maskName / maskMobile). Never the access key secret,
 // the security token, the signature, the Authorization header or the request body.
 import { maskIdNumber, maskMobile, maskName } from "./api.js";
+import { own } from "./params.js";
 
 export const HOOK_NAMES = Object.freeze(["onRequest", "onResponse", "onRetry", "onError"]);
-
-function own(obj, key) {
-  try {
-    if (obj === null || (typeof obj !== "object" && typeof obj !== "function")) return undefined;
-    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Calls `fn(payload)`; a throw or a rejection goes to `report`, never to the caller. */
 function invoke(fn, payload, report) {

@@ -17,6 +17,16 @@ function refuse(field, why) {
   return { ...BAD, field, message: `${field}: ${why} (signRequest takes strings, numbers, booleans, null/undefined, arrays and plain objects).` };
 }
 
+/** Own data property `key` of `obj`, or undefined. Never runs a getter of the prototype chain; never throws. */
+export function own(obj, key) {
+  try {
+    if (obj === null || (typeof obj !== "object" && typeof obj !== "function")) return undefined;
+    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A plain object: `{}` literal, Object.create(null), or one from another realm. Never throws. */
 export function isPlainObject(v) {
   try {

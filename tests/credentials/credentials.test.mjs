@@ -49,7 +49,7 @@ test("the providers are exported by the entry, and credentials.js imports nothin
   }
   const source = readFileSync(join(project, "node_modules", "aliyun-idv", "credentials.js"), "utf8");
   const imports = [...source.matchAll(/^\s*import\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
-  assert.deepEqual(imports.sort(), ["./api.js", "./options.js"]);
+  assert.deepEqual(imports.sort(), ["./api.js", "./options.js", "./params.js"]);
   assert.doesNotMatch(source, /\bimport\s*\(|\brequire\s*\(/);
 });
 
