@@ -24,7 +24,7 @@ export declare class AliyunIdvError extends Error {
 
 // ---- Codes ----
 
-/** What a check refuses (spec/validation.md); also thrown by the builders, before anything is sent. */
+/** What a check refuses (docs/validation.md); also thrown by the builders, before anything is sent. */
 export type CheckErrorCode =
   | "ID_EMPTY" | "ID_BAD_CHAR" | "ID_LEGACY_15" | "ID_LENGTH" | "ID_CHECKSUM" | "ID_BIRTH_DATE_INVALID"
   | "ID_BIRTH_DATE_FUTURE" | "ID_BIRTH_DATE_TOO_EARLY" | "ID_NOT_MAINLAND" | "ID_REGION_UNKNOWN"
