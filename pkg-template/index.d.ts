@@ -43,7 +43,7 @@ export type SignErrorCode =
   | "SIGN_NONCE_EMPTY" | "SIGN_NONCE_INVALID" | "SIGN_PARAM_INVALID";
 /** What the JS layer and the client add. */
 export type ClientErrorCode =
-  | "INVALID_OPTION" | "NOT_INITIALIZED" | "CREDENTIALS_MISSING" | "CREDENTIALS_ERROR" | "TIMEOUT" | "NETWORK_ERROR"
+  | "INVALID_OPTION" | "NOT_INITIALIZED" | "CREDENTIALS_MISSING" | "CREDENTIALS_ERROR" | "NETWORK_ERROR"
   | "ABORTED" | "QUEUE_TIMEOUT" | "BEFORE_SEND_FAILED" | "INTERNAL";
 /** Every `AliyunIdvError.code`. */
 export type ErrorCode = CheckErrorCode | SignErrorCode | ClientErrorCode;
@@ -443,9 +443,9 @@ export interface ClientOptions extends Partial<Credentials> {
   signatureVersion?: "v3" | "v1";
   /** Default: the global fetch (Node 20, Workers, browsers). */
   fetch?: FetchLike;
-  /** Abort an attempt after this long (default 10000; from 1 to 2^31 - 1). A timed-out request is not retried: it may have been processed. */
+  /** Abort an attempt (headers and body) after this long (default 10000; from 1 to 2^31 - 1), even when `fetch` ignores its signal. A timed-out request may have been processed: it is only resent byte-identically, and may end as `answer_lost`. */
   timeoutMs?: number;
-  /** Retries of what was not billed: throttling (waiting x-acs-retry-after, at most 30 s), 5xx, network errors (default 2; 0 or more, at most 10 are made). */
+  /** Further sends after a failed attempt (default 2; 0 or more, at most 10 are made): what was not delivered or answered as not billed is signed afresh (throttling waits x-acs-retry-after, at most 30 s); what may have been processed is only resent byte-identically. */
   retries?: number;
   longTermAs?: "长期" | "long-term";
   /** Backoff: full jitter over min(backoffCapMs, backoffBaseMs * 2^attempt); defaults 200 and 5000. */

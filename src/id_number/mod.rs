@@ -160,6 +160,12 @@ pub fn upgrade_legacy(id15: &str) -> Result<String, CheckError> {
     legacy::upgrade(&value).ok_or_else(|| err(ErrorCode::IdLength))
 }
 
+/// Whether a (normalised) 18-character number is a Hong Kong, Macao or Taiwan residence permit
+/// number (address code 810000, 820000 or 830000).
+pub fn is_residence_permit(id: &str) -> bool {
+    id.get(0..6).and_then(|c| c.parse::<u32>().ok()).is_some_and(|c| RESIDENCE_PERMIT_CODES.contains(&c))
+}
+
 type RegionFacts = (Option<Region>, &'static str, Vec<&'static str>);
 
 /// Step 10 of the rules: the address code.

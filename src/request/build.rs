@@ -8,7 +8,7 @@ use super::table::{Action, ActionSpec, InputField, Need, Placement, Source};
 use super::{endpoint, BuildError, BuildOptions, ParamType, ParamsIn};
 use crate::bank_card::check_bank_card;
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::id_number::{check_id_number, IdOptions};
+use crate::id_number::{check_id_number, is_residence_permit, IdOptions};
 use crate::period::{check_validity_period, End};
 use crate::register_date::check_register_date;
 use crate::sign::{self, Method, RequestSpec, SignedRequest, SigningParams};
@@ -143,7 +143,10 @@ fn check_inputs(spec: &ActionSpec, input: &ActionInput, mode: ParamType, opts: &
             InputField::ValidityStart => continue, // with the end, below
             InputField::ValidityEnd => {
                 let start = input.get(InputField::ValidityStart).unwrap_or("");
-                let period = check_validity_period(start, v, plain_id.as_deref(), opts.today)?;
+                // The term-by-age rules are the resident ID card's: an accepted residence permit's
+                // period is checked without them (its number was checked above).
+                let holder = plain_id.as_deref().filter(|id| !is_residence_permit(id));
+                let period = check_validity_period(start, v, holder, opts.today)?;
                 out.put(InputField::ValidityStart, date::compact(period.start));
                 match period.end {
                     End::Date(d) => date::compact(d),

@@ -226,6 +226,28 @@ fn residence_permits_per_action_and_the_override() {
 }
 
 #[test]
+fn a_residence_permit_allowed_for_a_period_action_is_checked_without_the_id_card_terms() {
+    // Born 1990, period 2016-03-01 .. 2021-03-01: five years, which a resident ID card of someone
+    // aged 26 cannot have, but a residence permit does. Refused by default (ID_NOT_MAINLAND), built
+    // with allowResidencePermit; a resident ID number of the same age still gets the term check.
+    for action in [Action::Id2MetaPeriodVerify, Action::Id2MetaPeriodVerifyIntl] {
+        let input = |id: &str| {
+            let i = ActionInput::new()
+                .with(InputField::IdNumber, id)
+                .with(InputField::Name, "张三")
+                .with(InputField::ValidityStart, "20160301")
+                .with(InputField::ValidityEnd, "20210301");
+            if action.spec().uses(InputField::MerchantBizId) { i.with(InputField::MerchantBizId, "biz0001") } else { i }
+        };
+        let today = crate::date::parse_today("2020-01-01").unwrap();
+        let at = |allow| BuildOptions { allow_residence_permit: allow, today, ..opts() };
+        assert_eq!(build(action, &input(RESIDENCE_PERMIT), &at(None)).unwrap_err().code(), "ID_NOT_MAINLAND", "{}", action.name());
+        assert!(build(action, &input(RESIDENCE_PERMIT), &at(Some(true))).is_ok(), "{}", action.name());
+        assert_eq!(build(action, &input("110105199003070316"), &at(Some(true))).unwrap_err().code(), "PERIOD_TERM_AGE_MISMATCH", "{}", action.name());
+    }
+}
+
+#[test]
 fn register_date_and_unexpected_fields() {
     let i = ActionInput::new().with(InputField::Mobile, "13812345678").with(InputField::RegisterDate, "20261123");
     assert_eq!(build(Action::MobileRecycledMetaVerify, &i, &opts()).unwrap_err().code(), "REGISTER_DATE_FUTURE");
