@@ -647,7 +647,6 @@ function plainHeaders(headers) {
   }
 }
 
-const own = (o, k) => (Object.hasOwn(o, k) ? o[k] : undefined);
 const isPlainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** A JSON value tagged with its type for the core (src/bindings/requests.rs); undefined for other types. */
@@ -700,18 +699,18 @@ export function parseResponse(action, httpStatus, body, headers) {
       json = undefined;
     }
     const isObject = isPlainObject(json);
-    for (const name of t.envelope) values.push(isObject ? tagged(own(json, name)) : undefined);
+    for (const name of t.envelope) values.push(isObject ? tagged(ownValue(json, name)) : undefined);
     let result;
     if (isObject) {
       for (const name of t.objects) {
-        const r = own(json, name);
+        const r = ownValue(json, name);
         if (isPlainObject(r)) {
           result = r;
           break;
         }
       }
     }
-    if (result !== undefined) for (const f of t.result) values.push(tagged(own(result, f.json)));
+    if (result !== undefined) for (const f of t.result) values.push(tagged(ownValue(result, f.json)));
     const text = parse(typeof action === "string" && !tooLong("key", action) ? action : "", status, isObject, result !== undefined, ...pack(values));
     const flags = reply()[1];
     const f = replyFields(text);
