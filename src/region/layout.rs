@@ -5,12 +5,13 @@
 pub const GROUPS: usize = 593;
 /// Number of rows (codes).
 pub const ROWS: usize = 7264;
-pub const GROUP_PREFIX_AT: usize = 0;
-pub const GROUP_ROW_AT: usize = 1186;
-pub const GROUP_NAME_AT: usize = 2374;
-pub const SUFFIX_AT: usize = 4156;
-pub const FIRST_AT: usize = 11420;
-pub const LAST_AT: usize = 18684;
-pub const NAMES_AT: usize = 25948;
+/// 4-digit prefixes the bit set covers (0 to PREFIXES - 1).
+pub const PREFIXES: usize = 10000;
+pub const PREFIX_BITS_AT: usize = 0;
+pub const GROUP_COUNT_AT: usize = 1250;
+pub const SUFFIX_AT: usize = 1843;
+pub const FIRST_AT: usize = 9107;
+pub const LAST_AT: usize = 16371;
+pub const NAMES_AT: usize = 23635;
 /// Byte length of regions.bin.
-pub const TOTAL: usize = 103874;
+pub const TOTAL: usize = 101561;

@@ -7,6 +7,7 @@
 mod layout;
 
 use layout::*;
+use std::sync::OnceLock;
 
 // Typed with the generated length, so a stale layout fails to compile.
 #[cfg(feature = "region-names")]
@@ -30,7 +31,7 @@ const fn head<const N: usize>(all: &[u8; TOTAL]) -> [u8; N] {
 }
 
 #[cfg(not(feature = "region-names"))]
-static NAMES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+static NAMES: OnceLock<String> = OnceLock::new();
 
 /// The names section of the table: compiled in, loaded, or none.
 fn names() -> &'static [u8] {
@@ -77,6 +78,7 @@ pub enum LastSeen {
 }
 
 /// One code of the table.
+/// One code of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Region {
     pub code: u32,
@@ -99,56 +101,116 @@ fn byte(at: usize) -> Option<u8> {
     DATA.get(at).copied()
 }
 
-fn u16_at(at: usize) -> Option<u16> {
-    let b = DATA.get(at..at.checked_add(2)?)?;
-    Some(u16::from_le_bytes([*b.first()?, *b.get(1)?]))
+/// The table's columns expanded once, on first use, for lookups in a few bit operations.
+struct Index {
+    /// `prefix_bits` as 64-bit words.
+    words: Vec<u64>,
+    /// Groups before each word.
+    rank: Vec<u16>,
+    /// First row of each group, then `ROWS`.
+    start: Vec<u16>,
+    /// Bit `s` set when the group has the code ending in `s` (0 to 99).
+    suffixes: Vec<u128>,
 }
 
-fn u24_at(at: usize) -> Option<usize> {
-    let b = DATA.get(at..at.checked_add(3)?)?;
-    Some(usize::from(*b.first()?) | usize::from(*b.get(1)?) << 8 | usize::from(*b.get(2)?) << 16)
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(build_index)
+}
+
+fn build_index() -> Index {
+    let bits = DATA.get(PREFIX_BITS_AT..GROUP_COUNT_AT).unwrap_or(&[]);
+    let words: Vec<u64> = bits
+        .chunks(8)
+        .map(|c| c.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)))
+        .collect();
+    let mut rank = Vec::with_capacity(words.len());
+    let mut groups = 0u16;
+    for w in &words {
+        rank.push(groups);
+        groups = groups.saturating_add(u16::try_from(w.count_ones()).unwrap_or(0));
+    }
+    let counts = DATA.get(GROUP_COUNT_AT..SUFFIX_AT).unwrap_or(&[]);
+    let deltas = DATA.get(SUFFIX_AT..FIRST_AT).unwrap_or(&[]);
+    let mut start = Vec::with_capacity(GROUPS.saturating_add(1));
+    let mut suffixes = Vec::with_capacity(GROUPS);
+    let mut row = 0usize;
+    for &count in counts {
+        start.push(u16::try_from(row).unwrap_or(u16::MAX));
+        let end = row.saturating_add(usize::from(count));
+        let (mut set, mut suffix) = (0u128, 0u32);
+        for &d in deltas.get(row..end).unwrap_or(&[]) {
+            suffix = suffix.saturating_add(u32::from(d));
+            set |= 1u128.checked_shl(suffix).unwrap_or(0);
+            suffix = suffix.saturating_add(1);
+        }
+        suffixes.push(set);
+        row = end;
+    }
+    start.push(u16::try_from(row).unwrap_or(u16::MAX));
+    Index { words, rank, start, suffixes }
+}
+
+/// Bits of `set` below bit `n`.
+fn ones_below(set: u128, n: u32) -> usize {
+    let below = 1u128.checked_shl(n).map_or(u128::MAX, |b| b.wrapping_sub(1));
+    usize::try_from((set & below).count_ones()).unwrap_or(0)
 }
 
 /// Index of the group of 4-digit prefix `prefix`.
-fn group(prefix: u32) -> Option<usize> {
-    let (mut lo, mut hi) = (0usize, GROUPS);
-    while lo < hi {
-        let mid = lo.wrapping_add(hi.wrapping_sub(lo) / 2);
-        let p = u32::from(u16_at(GROUP_PREFIX_AT.checked_add(mid.checked_mul(2)?)?)?);
-        match p.cmp(&prefix) {
-            core::cmp::Ordering::Less => lo = mid.wrapping_add(1),
-            core::cmp::Ordering::Greater => hi = mid,
-            core::cmp::Ordering::Equal => return Some(mid),
-        }
+fn group(idx: &Index, prefix: u32) -> Option<usize> {
+    let p = usize::try_from(prefix).ok()?;
+    let word = *idx.words.get(p / 64)?;
+    let bit = u32::try_from(p % 64).ok()?;
+    if word >> bit & 1 == 0 {
+        return None;
     }
-    None
+    usize::from(*idx.rank.get(p / 64)?).checked_add(ones_below(u128::from(word), bit))
 }
 
-/// Rows `[start, end)` of group `g`.
-fn group_rows(g: usize) -> Option<(usize, usize)> {
-    let at = GROUP_ROW_AT.checked_add(g.checked_mul(2)?)?;
-    Some((usize::from(u16_at(at)?), usize::from(u16_at(at.checked_add(2)?)?)))
+/// Byte offset of each group's first name in `names`, then the length of `names`.
+fn name_offsets(names: &[u8]) -> Vec<u32> {
+    let start = &index().start;
+    let mut out = Vec::with_capacity(start.len());
+    let mut lines = names.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i.saturating_add(1));
+    let mut row = 0u16;
+    let mut at = 0usize;
+    for &s in start {
+        while row < s {
+            at = lines.next().unwrap_or(names.len());
+            row = row.saturating_add(1);
+        }
+        out.push(u32::try_from(at).unwrap_or(u32::MAX));
+    }
+    out
 }
 
 /// Name of the `k`-th row (0-based) of group `g`.
 fn name_in_group(g: usize, k: usize) -> Option<&'static str> {
-    let at = GROUP_NAME_AT.checked_add(g.checked_mul(3)?)?;
-    let start = u24_at(at)?;
-    let end = u24_at(at.checked_add(3)?)?;
-    let names = names().get(start..end)?;
-    let line = names.split(|&b| b == b'\n').nth(k)?;
+    static OFFSETS: OnceLock<Vec<u32>> = OnceLock::new();
+    let names = names();
+    if names.is_empty() {
+        return None;
+    }
+    let offsets = OFFSETS.get_or_init(|| name_offsets(names));
+    let start = usize::try_from(*offsets.get(g)?).ok()?;
+    let end = usize::try_from(*offsets.get(g.checked_add(1)?)?).ok()?;
+    let line = names.get(start..end)?.split(|&b| b == b'\n').nth(k)?;
     let name = core::str::from_utf8(line).ok()?;
     (!name.is_empty()).then_some(name)
 }
 
 /// The table's entry for a 6-digit code.
 pub fn lookup(code: u32) -> Option<Region> {
-    let g = group(code / 100)?;
-    let (start, end) = group_rows(g)?;
-    let suffix = u8::try_from(code % 100).ok()?;
-    let rows = DATA.get(SUFFIX_AT.checked_add(start)?..SUFFIX_AT.checked_add(end)?)?;
-    let k = rows.binary_search(&suffix).ok()?;
-    let row = start.checked_add(k)?;
+    let idx = index();
+    let g = group(idx, code / 100)?;
+    let suffix = code % 100;
+    let set = *idx.suffixes.get(g)?;
+    if set >> suffix & 1 == 0 {
+        return None;
+    }
+    let k = ones_below(set, suffix);
+    let row = usize::from(*idx.start.get(g)?).checked_add(k)?;
     let first = byte(FIRST_AT.checked_add(row)?)?;
     let last = byte(LAST_AT.checked_add(row)?)?;
     Some(Region {
@@ -172,14 +234,11 @@ pub fn is_county_level(code: u32) -> bool {
 
 /// Whether some county-level code of the table starts with these four digits.
 pub fn prefix_has_county(prefix: u32) -> bool {
-    let Some((start, end)) = group(prefix).and_then(group_rows) else {
+    let idx = index();
+    let Some(set) = group(idx, prefix).and_then(|g| idx.suffixes.get(g).copied()) else {
         return false;
     };
-    let (Some(from), Some(to)) = (SUFFIX_AT.checked_add(start), SUFFIX_AT.checked_add(end)) else {
-        return false;
-    };
-    DATA.get(from..to)
-        .is_some_and(|suffixes| suffixes.iter().any(|&s| s != 0 || is_county_level(prefix.saturating_mul(100))))
+    set & !1 != 0 || (set != 0 && is_county_level(prefix.saturating_mul(100)))
 }
 
 /// Whether the first two digits are one of the 31 mainland provinces.
@@ -248,6 +307,21 @@ mod tests {
             n += 1;
         }
         assert_eq!(n, ROWS);
+    }
+
+    #[cfg(feature = "region-names")]
+    #[test]
+    fn exactly_the_tsv_codes_are_found_and_prefixes_have_counties_as_the_tsv_says() {
+        let tsv = include_str!("../../data/gb2260-regions.tsv");
+        let codes: std::collections::BTreeSet<u32> =
+            tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(|l| l[..6].parse().unwrap()).collect();
+        for code in 0..1_000_000 {
+            assert_eq!(lookup(code).map(|r| r.code), codes.contains(&code).then_some(code), "{code}");
+        }
+        for prefix in 0..10_000 {
+            let expected = codes.range(prefix * 100..prefix * 100 + 100).any(|&c| is_county_level(c));
+            assert_eq!(prefix_has_county(prefix), expected, "{prefix}");
+        }
     }
 
     #[test]
