@@ -4,6 +4,7 @@
 //! check (ISO/IEC 7812-1) is a **warning**, not an error: some issued Chinese cards do not satisfy
 //! it, and the service decides.
 
+use crate::prelude::*;
 use crate::error::{CheckError, ErrorCode, Field};
 
 /// The warning given when the Luhn check digit does not match.

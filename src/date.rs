@@ -1,6 +1,7 @@
 //! Calendar dates: parsing the accepted input forms, age, and adding whole years by the rules of
 //! GA 214.8-2004. Arithmetic is chrono's; the clock is never read ("today" is an input).
 
+use crate::prelude::*;
 use chrono::{Datelike, NaiveDate};
 
 /// Parses `YYYYMMDD` or, when `separators` allows it, `YYYY-MM-DD` (and `.`/`/` when listed):

@@ -1,6 +1,7 @@
 //! Errors are values with stable codes. Each code has an English and a Chinese message that never
 //! repeats the input (it may be a full ID number, name or mobile).
 
+use crate::prelude::*;
 /// Which input an error concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -195,7 +196,7 @@ impl core::fmt::Debug for CheckError {
     }
 }
 
-impl std::error::Error for CheckError {}
+impl core::error::Error for CheckError {}
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,6 @@
 //! MD5 of a field for the `ParamType=md5` mode: lower-case hex of the UTF-8 bytes.
 
+use crate::prelude::*;
 use md5::{Digest, Md5};
 
 /// Lower-case hex encoding of `bytes`.

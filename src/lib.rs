@@ -12,6 +12,14 @@
 //! browser module. `json` adds [`parse_response`] over a JSON body, for native tests only.
 
 #![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
+// The shipped .wasm modules (feature `module`, scripts/build.sh) are built without std: see `module`.
+#![cfg_attr(all(target_arch = "wasm32", feature = "module"), no_std)]
+
+extern crate alloc;
+
+#[cfg(all(target_arch = "wasm32", feature = "module"))]
+mod module;
+mod prelude;
 
 pub mod bank_card;
 pub mod date;

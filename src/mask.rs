@@ -1,5 +1,6 @@
 //! Masking for logs and screens: never fails, never reveals the whole input.
 
+use crate::prelude::*;
 /// Stars at least this many characters when the input is long enough to keep head and tail.
 const MIN_STARS: usize = 4;
 

@@ -1,6 +1,7 @@
 //! Real names as printed on the resident ID card (`docs/validation.md` §2): Chinese characters,
 //! and the middle dot `·` between two of them in minority names (e.g. 阿卜杜拉·买买提).
 
+use crate::prelude::*;
 use crate::error::{CheckError, ErrorCode, Field};
 
 /// The dot the ID card uses.
@@ -73,7 +74,7 @@ pub fn check_name(input: &str) -> Result<NameCheck, CheckError> {
         return Err(err(ErrorCode::NameBadChar));
     }
     let first_or_last_dot = value.starts_with(MIDDLE_DOT) || value.ends_with(MIDDLE_DOT);
-    if first_or_last_dot || value.contains("\u{00B7}\u{00B7}") {
+    if first_or_last_dot || value.chars().zip(value.chars().skip(1)).any(|(a, b)| a == MIDDLE_DOT && b == MIDDLE_DOT) {
         return Err(err(ErrorCode::NameBadDot));
     }
     let length = value.chars().count();
@@ -83,7 +84,7 @@ pub fn check_name(input: &str) -> Result<NameCheck, CheckError> {
     if length > MAX_CHARS {
         return Err(err(ErrorCode::NameTooLong));
     }
-    let minority_name = value.contains(MIDDLE_DOT);
+    let minority_name = value.chars().any(|c| c == MIDDLE_DOT);
     let changed = value != input;
     Ok(NameCheck { value, changed, length, minority_name })
 }

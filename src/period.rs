@@ -1,6 +1,7 @@
 //! ID card validity periods (`docs/validation.md` §4): input forms, long-term tokens, the term by
 //! age at application (居民身份证法 Art. 5), end dates by GA 214.8-2004, expiry against today.
 
+use crate::prelude::*;
 use chrono::{Duration, NaiveDate};
 
 use crate::date;

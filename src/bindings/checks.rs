@@ -1,6 +1,7 @@
 //! Bindings of the period check, masks, hashing and the legacy upgrade: convert, call the core,
 //! convert back (the protocol is in `mod.rs`).
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::{bad_argument, fields, reply_error, today, Reply};

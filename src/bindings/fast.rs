@@ -14,6 +14,7 @@
 //! Slot 0 holds the byte length of the value (or hint) written to `BYTES`, when it differs from
 //! the input.
 
+use crate::prelude::*;
 use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 
 use chrono::Datelike;

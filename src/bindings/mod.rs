@@ -17,6 +17,7 @@
 //!
 //! No logic lives here: each function converts, calls the core, converts back.
 
+use crate::prelude::*;
 use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use wasm_bindgen::prelude::*;

@@ -3,6 +3,7 @@
 //! (`request::inputs`, `response::fields`), so adding an action, an input or a result field needs
 //! no code here.
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::{bad_argument, fields, index, nul_joined, reply_error, reply_set, Reply, SIGN_ERROR};

@@ -1,6 +1,7 @@
 //! First-generation 15-digit numbers: the 18-digit form inserts `19` before the two-digit birth
 //! year and appends the check character (GB 11643-1999).
 
+use crate::prelude::*;
 use super::checksum;
 
 /// The 18-digit form of 15 ASCII digits, or `None` if `id15` is not exactly 15 ASCII digits.

@@ -1,6 +1,7 @@
 //! Resident ID numbers (GB 11643-1999): normalisation, the checks of `docs/validation.md` §1 in
 //! their order, and what the number says (birth date, gender, age, region).
 
+use crate::prelude::*;
 pub mod checksum;
 pub mod legacy;
 pub mod normalize;

@@ -1,6 +1,7 @@
 //! Normalisation of a typed ID number: trim Unicode whitespace, map full-width digits and X to
 //! ASCII, upper-case `x`. Nothing else is repaired.
 
+use crate::prelude::*;
 /// Canonical form of `input` and whether it differs from the input.
 pub fn normalize(input: &str) -> (String, bool) {
     // The common case, already canonical: one copy, no per-character work.

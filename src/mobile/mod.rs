@@ -1,6 +1,7 @@
 //! Mainland mobile numbers (`docs/validation.md` §3): normalisation, the checks in their order,
 //! and the operator a number's prefix was first assigned to (`data/mobile-prefixes.tsv`).
 
+use crate::prelude::*;
 #[rustfmt::skip]
 mod prefixes;
 

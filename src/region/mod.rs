@@ -2,12 +2,13 @@
 //! them, compiled from `data/gb2260-regions.tsv` by `scripts/gen-tables.py` (format described
 //! there). Sources and licences: `data/NOTICE.md`.
 
+use crate::prelude::*;
 #[rustfmt::skip]
 #[allow(dead_code)]
 mod layout;
 
 use layout::*;
-use std::sync::OnceLock;
+use once_cell::race::OnceBox;
 
 // Typed with the generated length, so a stale layout fails to compile.
 #[cfg(feature = "region-names")]
@@ -31,7 +32,7 @@ const fn head<const N: usize>(all: &[u8; TOTAL]) -> [u8; N] {
 }
 
 #[cfg(not(feature = "region-names"))]
-static NAMES: OnceLock<String> = OnceLock::new();
+static NAMES: OnceBox<String> = OnceBox::new();
 
 /// The names section of the table: compiled in, loaded, or none.
 fn names() -> &'static [u8] {
@@ -52,7 +53,7 @@ pub fn load_names(names: String) -> bool {
         if names.len() != TOTAL.saturating_sub(NAMES_AT) || !names.ends_with('\n') {
             return false;
         }
-        let _ = NAMES.set(names);
+        let _ = NAMES.set(Box::new(names));
         NAMES.get().is_some()
     }
 }
@@ -114,8 +115,8 @@ struct Index {
 }
 
 fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(build_index)
+    static INDEX: OnceBox<Index> = OnceBox::new();
+    INDEX.get_or_init(|| Box::new(build_index()))
 }
 
 fn build_index() -> Index {
@@ -187,12 +188,12 @@ fn name_offsets(names: &[u8]) -> Vec<u32> {
 
 /// Name of the `k`-th row (0-based) of group `g`.
 fn name_in_group(g: usize, k: usize) -> Option<&'static str> {
-    static OFFSETS: OnceLock<Vec<u32>> = OnceLock::new();
+    static OFFSETS: OnceBox<Vec<u32>> = OnceBox::new();
     let names = names();
     if names.is_empty() {
         return None;
     }
-    let offsets = OFFSETS.get_or_init(|| name_offsets(names));
+    let offsets = OFFSETS.get_or_init(|| Box::new(name_offsets(names)));
     let start = usize::try_from(*offsets.get(g)?).ok()?;
     let end = usize::try_from(*offsets.get(g.checked_add(1)?)?).ok()?;
     let line = names.get(start..end)?.split(|&b| b == b'\n').nth(k)?;

@@ -1,6 +1,7 @@
 //! The typed inputs of the first four actions, kept for the Rust API; each converts into the
 //! generic [`ActionInput`] of the table-driven builder (`build.rs`, `table.rs`).
 
+use crate::prelude::*;
 use super::build::ActionInput;
 use super::table::InputField;
 use crate::error::{CheckError, ErrorCode, Field};

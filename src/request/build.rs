@@ -3,6 +3,7 @@
 //! order of [`InputField::ALL`], so the first error is stable), then each parameter of the
 //! action's entry is written (plain, or in its md5 form), then the request is signed.
 
+use crate::prelude::*;
 use super::md5_form::{check_hashed, Md5Form};
 use super::table::{Action, ActionSpec, InputField, Need, Placement, Source};
 use super::{endpoint, BuildError, BuildOptions, ParamType, ParamsIn};

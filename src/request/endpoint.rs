@@ -5,6 +5,7 @@
 //! personal data: `http://127.0.0.1.evil.com` or `http://127.evil.example` are other hosts. The
 //! package's JS client applies the same rules (`parseEndpoint` in pkg-template/client.js).
 
+use crate::prelude::*;
 use crate::error::{CheckError, ErrorCode, Field};
 use crate::sign::Scheme;
 

@@ -7,6 +7,7 @@
 //! start-up: adding an input field, an option or an action is a line in a table, with no new
 //! binding code.
 
+use crate::prelude::*;
 use super::table::Action;
 use super::{ActionInput, BuildError, BuildOptions, LongTermAs, ParamsIn};
 use crate::error::{CheckError, ErrorCode, Field};

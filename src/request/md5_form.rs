@@ -5,6 +5,7 @@
 //! A caller that already holds the hashed values passes `paramType: "md5-hashed"`: then
 //! [`check_hashed`] only checks each value's shape and it is sent as given (hex lower-cased).
 
+use crate::prelude::*;
 use crate::error::{CheckError, ErrorCode, Field};
 use crate::hash::md5_hex;
 
@@ -43,7 +44,7 @@ impl Md5Form {
             Md5Form::Full => md5_hex(value),
             Md5Form::Plain => value.to_string(),
             Md5Form::IdBirthDate => match (value.get(..6), value.get(6..14), value.get(14..)) {
-                (Some(head), Some(birth), Some(tail)) if value.len() == 18 => format!("{head}{}{tail}", md5_hex(birth)),
+                (Some(head), Some(birth), Some(tail)) if value.len() == 18 => [head, &md5_hex(birth), tail].concat(),
                 _ => md5_hex(value),
             },
             Md5Form::NameFirstChar => {
@@ -51,13 +52,13 @@ impl Md5Form {
                 match chars.next() {
                     Some(first) => {
                         let mut buf = [0u8; 4];
-                        format!("{}{}", md5_hex(first.encode_utf8(&mut buf)), chars.as_str())
+                        [md5_hex(first.encode_utf8(&mut buf)).as_str(), chars.as_str()].concat()
                     }
                     None => md5_hex(value),
                 }
             }
             Md5Form::CardLast6 => match value.len().checked_sub(6).and_then(|cut| Some((value.get(..cut)?, value.get(cut..)?))) {
-                Some((head, last6)) => format!("{head}{}", md5_hex(last6)),
+                Some((head, last6)) => [head, &md5_hex(last6)].concat(),
                 None => md5_hex(value),
             },
         }

@@ -3,6 +3,7 @@
 //! the normalised values (or their md5 forms, `md5_form.rs`), keep personal data out of the URL
 //! (form body) unless asked to place parameters as the official SDK does, then sign.
 
+use crate::prelude::*;
 pub mod actions;
 pub mod build;
 pub mod endpoint;
@@ -145,7 +146,7 @@ impl core::fmt::Display for BuildError {
     }
 }
 
-impl std::error::Error for BuildError {}
+impl core::error::Error for BuildError {}
 
 /// Id2MetaVerifyIntl: name and ID number.
 pub fn build_id2_meta_verify_intl(input: &Id2MetaInput, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {

@@ -7,6 +7,7 @@
 //! `mod.rs` / `codes.rs` reads it with [`ResultValues::text`] or [`ResultValues::flag`], and the
 //! JS `VerifyResult` carries it under its JS name when present.
 
+use crate::prelude::*;
 /// One value of the answer as the host's JSON parser gave it. Other JSON types (null, arrays,
 /// objects, fractional or unsafe numbers) are simply absent.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,6 +16,7 @@
 //! values are ignored), or else from a standard `Retry-After` header in whole seconds. It is set
 //! only on retryable results.
 
+use crate::prelude::*;
 mod codes;
 mod family;
 pub mod fields;

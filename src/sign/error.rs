@@ -63,7 +63,7 @@ impl core::fmt::Display for SignError {
     }
 }
 
-impl std::error::Error for SignError {}
+impl core::error::Error for SignError {}
 
 #[cfg(test)]
 mod tests {

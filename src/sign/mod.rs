@@ -8,6 +8,7 @@
 //! - [`SignatureVersion::V3`] (default): ACS3-HMAC-SHA256, Action and Version as `x-acs-*` headers.
 //! - [`SignatureVersion::V1`]: RPC HMAC-SHA1, everything as parameters, `Signature` in the URL.
 
+use crate::prelude::*;
 mod error;
 pub mod percent;
 mod v1;

@@ -2,6 +2,7 @@
 //! `A-Z a-z 0-9 - _ . ~` becomes `%XX` with upper-case hex. So space is `%20` (never `+`), `*` is
 //! `%2A`, `~` stays, and a literal `%` is encoded like any other byte (`%25`).
 
+use crate::prelude::*;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything except the RFC 3986 unreserved characters.

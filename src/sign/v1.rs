@@ -2,6 +2,7 @@
 //! parameters go into the URL with `Signature`; `form` parameters into the body. The signed set is
 //! query and body together.
 
+use crate::prelude::*;
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;

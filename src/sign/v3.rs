@@ -2,6 +2,7 @@
 //! is a body. With STS credentials, `x-acs-security-token` and `x-acs-accesskey-id` (what the
 //! official SDKs send). Canonical URI is always `/`.
 
+use crate::prelude::*;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
