@@ -17,7 +17,7 @@ wasm-bindgen --target web --out-dir build/bindgen --out-name aliyun_idv_browser 
 # -O3 for the server module (speed), -Oz for the browser one (size); measured in BENCHMARKS.md.
 opt() {
   node node_modules/binaryen/bin/wasm-opt "$1" --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals "build/bindgen/$2" -o "build/bindgen/$2.opt"
+    --enable-sign-ext --enable-mutable-globals --strip-producers "build/bindgen/$2" -o "build/bindgen/$2.opt"
   mv "build/bindgen/$2.opt" "build/bindgen/$2"
 }
 opt "${SERVER_OPT:--O3}" aliyun_idv_bg.wasm

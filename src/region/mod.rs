@@ -10,16 +10,14 @@ mod layout;
 use layout::*;
 use once_cell::race::OnceBox;
 
-// Typed with the generated length, so a stale layout fails to compile.
-#[cfg(feature = "region-names")]
-static DATA: &[u8; TOTAL] = include_bytes!("regions.bin");
+#[cfg(any(feature = "region-names", test))]
+mod coded;
 
-/// Without the `region-names` feature (the browser module) only the facts are compiled in: the
-/// names (the last section of the blob, ~78 KB) can be loaded at run time with [`load_names`].
-#[cfg(not(feature = "region-names"))]
+/// The facts part of `regions.bin` (typed with the generated length, so a stale layout fails to
+/// compile). Its names section (~78 KB of UTF-8) is what `loadRegionNames` loads into the browser
+/// module; the server module compiles in the same names char-coded (`names.bin`, see `coded`).
 static DATA: &[u8; NAMES_AT] = &head(include_bytes!("regions.bin"));
 
-#[cfg(not(feature = "region-names"))]
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const evaluation: an error fails the build
 const fn head<const N: usize>(all: &[u8; TOTAL]) -> [u8; N] {
     let mut out = [0u8; N];
@@ -31,13 +29,16 @@ const fn head<const N: usize>(all: &[u8; TOTAL]) -> [u8; N] {
     out
 }
 
-#[cfg(not(feature = "region-names"))]
+#[cfg(feature = "region-names")]
+static CODED: &[u8; NAMES_CODED_LEN] = include_bytes!("names.bin");
+
+/// The names text: decoded on first use (`region-names`), or loaded, or none yet.
 static NAMES: OnceBox<String> = OnceBox::new();
 
 /// The names section of the table: compiled in, loaded, or none.
 fn names() -> &'static [u8] {
     #[cfg(feature = "region-names")]
-    return DATA.get(NAMES_AT..).unwrap_or(&[]);
+    return NAMES.get_or_init(|| Box::new(coded::decode(CODED))).as_bytes();
     #[cfg(not(feature = "region-names"))]
     return NAMES.get().map_or(&[], |s| s.as_bytes());
 }
