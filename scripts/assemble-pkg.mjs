@@ -1,7 +1,8 @@
 // Assembles pkg/ (the npm package) from pkg-template/ and the wasm-bindgen output in build/bindgen/:
 // the server module (aliyun_idv.js + aliyun_idv_bg.wasm, and its bytes as base64 for bundled Node
 // servers), the browser module (aliyun_idv_browser.js, its bytes inlined in
-// aliyun_idv_browser_wasm.js), the region names for the browser module (region-names.js),
+// aliyun_idv_browser_wasm.js for browser.mjs and as aliyun_idv_browser_bg.wasm for browser-wasm.mjs),
+// the region names for the browser module (region-names.js),
 // node.cjs (bundled) and node.mjs (its ESM face).
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -16,15 +17,16 @@ const gz = (b) => gzipSync(b, { level: 9 }).length;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
 for (const f of readdirSync(at("pkg-template/"))) copyFileSync(at("pkg-template/" + f), new URL(f, out));
-for (const f of ["aliyun_idv.js", "aliyun_idv_bg.wasm"]) copyFileSync(at("build/bindgen/" + f), new URL(f, out));
-// The browser module is only ever instantiated from its inlined bytes (initSync): its generated
-// default-URL fetch is removed, so no bundler looks for a .wasm file that is not shipped.
+for (const f of ["aliyun_idv.js", "aliyun_idv_bg.wasm", "aliyun_idv_browser_bg.wasm"]) copyFileSync(at("build/bindgen/" + f), new URL(f, out));
+// The browser module is instantiated from its inlined bytes (browser.mjs, initSync) or from the
+// URL browser-wasm.mjs gives it: the glue's own default URL is removed, so only browser-wasm.mjs
+// makes a bundler emit the .wasm.
 const browserGlue = readFileSync(at("build/bindgen/aliyun_idv_browser.js"), "utf8");
 const defaultUrl = "module_or_path = new URL('aliyun_idv_browser_bg.wasm', import.meta.url);";
 if (!browserGlue.includes(defaultUrl)) throw new Error("assemble-pkg: the browser glue's default URL has changed");
 writeFileSync(
   new URL("aliyun_idv_browser.js", out),
-  browserGlue.replace(defaultUrl, 'throw new Error("aliyun-idv: the browser module is inlined (browser.mjs); it has no .wasm file");'),
+  browserGlue.replace(defaultUrl, 'throw new Error("aliyun-idv: the browser module is initialised by browser.mjs or browser-wasm.mjs");'),
 );
 copyFileSync(at("README.md"), new URL("README.md", out));
 copyFileSync(at("NOTICE.md"), new URL("NOTICE.md", out));

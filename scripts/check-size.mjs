@@ -12,7 +12,7 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
 const server = read("aliyun_idv_bg.wasm");
 const browser = readFileSync(new URL("build/bindgen/aliyun_idv_browser_bg.wasm", root));
-const handWritten = ["api.js", "core.js", "client.js", "browser.mjs", "node.mjs", "workerd.mjs", "bundler.mjs"].map(read);
+const handWritten = ["api.js", "core.js", "client.js", "browser.mjs", "browser-wasm.mjs", "browser-names.js", "node.mjs", "workerd.mjs", "bundler.mjs"].map(read);
 const figures = {
   serverWasmRawBytes: server.length,
   serverWasmGzipBytes: gz(server),

@@ -40,8 +40,9 @@ async function report(entry) {
 /** Calls only the server module has (signing, building, parsing answers). */
 const SERVER_ONLY = /^(build|signRequest$|parseResponse$)/;
 
-test("browser entry: ready on import, names load on demand, then every check case; server-only calls throw NOT_AVAILABLE", async () => {
-  const r = await report("browser");
+for (const [entry, wasmFiles] of [["browser", []], ["browser-wasm", ["/node_modules/aliyun-idv/aliyun_idv_browser_bg.wasm"]]])
+test(`${entry} entry: ready on import, names load on demand, then every check case; server-only calls throw NOT_AVAILABLE`, async () => {
+  const r = await report(entry);
   assert.equal(r.failure, undefined);
   const checks = cases.filter((c) => !SERVER_ONLY.test(c.call));
   const checkOutcomes = r.outcomes.filter((_, i) => !SERVER_ONLY.test(cases[i].call));
@@ -54,8 +55,9 @@ test("browser entry: ready on import, names load on demand, then every check cas
   assert.deepEqual([r.regionBefore.regionCode, r.regionBefore.regionName, r.regionBefore.province], ["110105", null, ""]);
   assert.equal(r.namesLoaded, true);
   assert.deepEqual([r.regionAfter.regionName, r.regionAfter.province], ["朝阳区", "北京市"]);
-  // No .wasm is fetched (the browser module is inlined); the names come as one extra module.
-  assert.deepEqual(r.requested.filter((p) => p.endsWith(".wasm")), []);
+  // browser.mjs fetches no .wasm (the module is inlined), browser-wasm.mjs (Vite and webpack
+  // production builds) its own; the names come as one extra module.
+  assert.deepEqual(r.requested.filter((p) => p.endsWith(".wasm")), wasmFiles);
   assert.equal(r.requested.filter((p) => p.endsWith("/region-names.js")).length, 1);
 });
 

@@ -90,19 +90,22 @@ after(async () => {
 test("Vite 8: `vite build` with no config; the page checks an ID number; what it ships is within budget", async () => {
   await run(process.execPath, [bin("vite", "bin/vite.js"), "build", "src", "--outDir", "../dist-vite", "--logLevel", "warn"], { cwd: project });
   const dist = join(project, "dist-vite");
-  const { result } = await inChromium(dist, "index.html");
+  const { result, requested } = await inChromium(dist, "index.html");
   assertChecked(result);
+  // A production build picks browser-wasm.mjs (`browser` + `production`): the module as an asset.
+  assert.equal(requested.filter((p) => p.endsWith(".wasm")).length, 1, requested.join(", "));
   const bytes = shipped(dist);
   console.log(`vite: the page ships ${bytes} bytes gzipped (JS + wasm), budget ${budget.viteCheckPageGzipBytes}`);
   assert.ok(bytes <= budget.viteCheckPageGzipBytes, `the Vite page ships ${bytes} bytes gzipped, over size-budget.json`);
 });
 
-test("webpack 5 (webpack-cli, production mode, no config): the page checks an ID number", async () => {
+test("webpack 5 (webpack-cli, production mode, no config): the page checks an ID number, the module emitted as a .wasm asset", async () => {
   const dist = join(project, "dist-webpack");
   await run(process.execPath, [bin("webpack-cli", "bin/cli.js"), "--mode", "production", "--entry", "./src/main.js", "--output-path", dist], { cwd: project });
   writeFileSync(join(dist, "index.html"), '<!doctype html><meta charset="utf-8"><script src="./main.js"></script>');
-  const { result } = await inChromium(dist, "index.html");
+  const { result, requested } = await inChromium(dist, "index.html");
   assertChecked(result);
+  assert.equal(requested.filter((p) => p.endsWith(".wasm")).length, 1, requested.join(", "));
 });
 
 test("esbuild (browser platform, ESM and IIFE): the page checks an ID number, no .wasm to copy", async () => {

@@ -34,9 +34,9 @@ test("errors are AliyunIdvError with a code", () => {
   assert.throws(() => api.md5Hex(undefined), (e) => e instanceof AliyunIdvError && e instanceof Error && e.code === "INVALID_ARGUMENT");
 });
 
-test("the package ships one .wasm and its declared files", () => {
+test("the package ships two .wasm (server, browser module) and its declared files", () => {
   const require = createRequire(import.meta.url);
   const pkg = require("aliyun-idv/package.json");
-  assert.equal(pkg.files.filter((f) => f.endsWith(".wasm")).length, 1);
+  assert.deepEqual(pkg.files.filter((f) => f.endsWith(".wasm")), ["aliyun_idv_bg.wasm", "aliyun_idv_browser_bg.wasm"]);
   assert.ok(readFileSync(require.resolve("aliyun-idv/aliyun_idv_bg.wasm")).length > 1000);
 });
