@@ -320,7 +320,8 @@ function tooLong(field, s) {
 /** The check-shaped error for a too-long `field` (the core's message for its code). */
 function tooLongError(field) {
   const code = TOO_LONG_CODE[field];
-  const known = code && catalog().codes.find((c) => c.code === code);
+  // (the browser module has no messages for the signer's and builders' codes: "" there)
+  const known = code && catalog().codes.find((c) => c.code === code && c.message !== "");
   return known ? { code, field, message: known.message, messageZh: known.messageZh } : { ...BAD_ARGUMENT, field };
 }
 
