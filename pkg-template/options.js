@@ -27,55 +27,58 @@ const simple = (describe, test) => ({
   },
 });
 
-export const T = {
-  string: simple("a string", (v) => typeof v === "string"),
-  nonEmptyString: simple("a non-empty string", (v) => typeof v === "string" && v.length > 0),
-  function: simple("a function", (v) => typeof v === "function"),
-  boolean: simple("true or false", (v) => typeof v === "boolean"),
-  number: (min, max) => simple(`a number from ${min} to ${max}`, (v) => typeof v === "number" && v >= min && v <= max),
-  integer: (min, max) => simple(`an integer from ${min} to ${max}`, (v) => Number.isInteger(v) && v >= min && v <= max),
-  positive: simple("a number above 0", (v) => typeof v === "number" && v > 0 && Number.isFinite(v)),
-  oneOf: (...values) => simple(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`, (v) => values.includes(v)),
-  date: simple("a Date or a string", (v) => typeof v === "string" || isDate(v)),
-  signal: simple("an AbortSignal", (v) => {
-    try {
-      return v !== null && typeof v === "object" && typeof v.aborted === "boolean" && typeof v.addEventListener === "function";
-    } catch {
-      return false;
+// Each type is a top-level binding and the schemas below name them directly (no `T.x` property
+// reads, every call marked pure), so a bundler can drop all of this from a page that never reads
+// an option (a page that only checks an ID number: tests/bundlers measures what it ships).
+const string = /* @__PURE__ */ simple("a string", (v) => typeof v === "string");
+const nonEmptyString = /* @__PURE__ */ simple("a non-empty string", (v) => typeof v === "string" && v.length > 0);
+const func = /* @__PURE__ */ simple("a function", (v) => typeof v === "function");
+const boolean = /* @__PURE__ */ simple("true or false", (v) => typeof v === "boolean");
+const number = (min, max) => simple(`a number from ${min} to ${max}`, (v) => typeof v === "number" && v >= min && v <= max);
+const integer = (min, max) => simple(`an integer from ${min} to ${max}`, (v) => Number.isInteger(v) && v >= min && v <= max);
+const positive = /* @__PURE__ */ simple("a number above 0", (v) => typeof v === "number" && v > 0 && Number.isFinite(v));
+const oneOf = (...values) => simple(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`, (v) => values.includes(v));
+const date = /* @__PURE__ */ simple("a Date or a string", (v) => typeof v === "string" || isDate(v));
+const signal = /* @__PURE__ */ simple("an AbortSignal", (v) => {
+  try {
+    return v !== null && typeof v === "object" && typeof v.aborted === "boolean" && typeof v.addEventListener === "function";
+  } catch {
+    return false;
+  }
+});
+/** A plain object whose keys are all in `schema`. */
+const object = (schema, describe = "an object") => ({
+  describe,
+  schema,
+  check(v, path, where) {
+    return readWith(schema, v, path, where);
+  },
+});
+/** A plain object whose keys match `keyPattern`, each value of `type`. */
+const record = (keyPattern, keyDescribe, type) => ({
+  describe: "an object",
+  check(v, path, where) {
+    const keys = ownKeys(v, path, where);
+    const out = Object.create(null);
+    for (const key of keys) {
+      if (typeof key !== "string" || !keyPattern.test(key)) throw invalid(`${path}.${keyName(key)}`, `is not ${keyDescribe}`, where);
+      const value = readOwn(v, key, `${path}.${key}`, where);
+      if (value === undefined || value === null) continue;
+      out[key] = type.check(value, `${path}.${key}`, where);
     }
-  }),
-  /** A plain object whose keys are all in `schema`. */
-  object: (schema, describe = "an object") => ({
-    describe,
-    schema,
-    check(v, path, where) {
-      return readWith(schema, v, path, where);
-    },
-  }),
-  /** A plain object whose keys match `keyPattern`, each value of `type`. */
-  record: (keyPattern, keyDescribe, type) => ({
-    describe: "an object",
-    check(v, path, where) {
-      const keys = ownKeys(v, path, where);
-      const out = Object.create(null);
-      for (const key of keys) {
-        if (typeof key !== "string" || !keyPattern.test(key)) throw invalid(`${path}.${keyName(key)}`, `is not ${keyDescribe}`, where);
-        const value = readOwn(v, key, `${path}.${key}`, where);
-        if (value === undefined || value === null) continue;
-        out[key] = type.check(value, `${path}.${key}`, where);
-      }
-      return out;
-    },
-  }),
-  /** The first of `types` whose `accepts(v)` is true checks it. */
-  either: (describe, ...branches) => ({
-    describe,
-    check(v, path, where) {
-      for (const [accepts, type] of branches) if (accepts(v)) return type.check(v, path, where);
-      throw invalid(path, `must be ${describe}`, where);
-    },
-  }),
-};
+    return out;
+  },
+});
+/** The first of `types` whose `accepts(v)` is true checks it. */
+const either = (describe, ...branches) => ({
+  describe,
+  check(v, path, where) {
+    for (const [accepts, type] of branches) if (accepts(v)) return type.check(v, path, where);
+    throw invalid(path, `must be ${describe}`, where);
+  },
+});
+
+export const T = { string, nonEmptyString, function: func, boolean, number, integer, positive, oneOf, date, signal, object, record, either };
 
 function isDate(v) {
   if (v === null || typeof v !== "object") return false;
@@ -186,15 +189,15 @@ export function readOptions(schema, options, where) {
 
 const LIMIT = {
   /** Requests started in any one-second window. */
-  qps: T.positive,
+  qps: positive,
   /** Requests in flight at once. */
-  maxConcurrency: T.integer(1, 1e6),
+  maxConcurrency: /* @__PURE__ */ integer(1, 1e6),
 };
 
 const STATIC_CREDENTIALS = {
-  accessKeyId: T.nonEmptyString,
-  accessKeySecret: T.nonEmptyString,
-  securityToken: T.string,
+  accessKeyId: nonEmptyString,
+  accessKeySecret: nonEmptyString,
+  securityToken: string,
 };
 
 const hasMethod = (name) => (v) => {
@@ -206,9 +209,9 @@ const hasMethod = (name) => (v) => {
 };
 
 /** `credentials`: static values, a function, or an object with getCredentials() / getCredential(). */
-const CREDENTIALS = T.either(
+const CREDENTIALS = /* @__PURE__ */ either(
   "{ accessKeyId, accessKeySecret, securityToken? }, a function returning them, or an object with a getCredentials() method",
-  [(v) => typeof v === "function", T.function],
+  [(v) => typeof v === "function", func],
   [hasMethod("getCredentials"), { check: (v) => v }],
   [hasMethod("getCredential"), { check: (v) => v }],
   [isPlainObject, {
@@ -222,69 +225,71 @@ const CREDENTIALS = T.either(
 );
 
 /** Every option of createClient. Keep in step with `ClientOptions` in index.d.ts (a test checks). */
-export const CLIENT_OPTIONS = Object.freeze({
-  accessKeyId: T.nonEmptyString,
-  accessKeySecret: T.nonEmptyString,
-  securityToken: T.string,
+export const CLIENT_OPTIONS = /* @__PURE__ */ (() =>
+  Object.freeze({
+  accessKeyId: nonEmptyString,
+  accessKeySecret: nonEmptyString,
+  securityToken: string,
   credentials: CREDENTIALS,
-  fetch: T.function,
-  timeoutMs: T.number(1, MAX_TIMEOUT_MS),
-  retries: T.number(0, Number.MAX_SAFE_INTEGER),
-  backoffBaseMs: T.number(0, MAX_TIMEOUT_MS),
-  backoffCapMs: T.number(0, MAX_TIMEOUT_MS),
-  random: T.function,
-  nonce: T.function,
-  now: T.function,
-  signatureVersion: T.oneOf("v3", "v1"),
-  endpoint: T.string,
-  regionId: T.either(
+  fetch: func,
+  timeoutMs: /* @__PURE__ */ number(1, MAX_TIMEOUT_MS),
+  retries: /* @__PURE__ */ number(0, Number.MAX_SAFE_INTEGER),
+  backoffBaseMs: /* @__PURE__ */ number(0, MAX_TIMEOUT_MS),
+  backoffCapMs: /* @__PURE__ */ number(0, MAX_TIMEOUT_MS),
+  random: func,
+  nonce: func,
+  now: func,
+  signatureVersion: /* @__PURE__ */ oneOf("v3", "v1"),
+  endpoint: string,
+  regionId: /* @__PURE__ */ either(
     "a region id, or { intl, mainland }",
-    [(v) => typeof v === "string", T.nonEmptyString],
-    [isPlainObject, T.object({ intl: T.nonEmptyString, mainland: T.nonEmptyString })],
+    [(v) => typeof v === "string", nonEmptyString],
+    [isPlainObject, /* @__PURE__ */ object({ intl: nonEmptyString, mainland: nonEmptyString })],
   ),
-  endpoints: T.object({ intl: T.string, mainland: T.string }),
-  vpc: T.boolean,
-  allowResidencePermit: T.boolean,
-  sleep: T.function,
-  longTermAs: T.oneOf("长期", "long-term"),
-  today: T.string,
-  maxResponseBytes: T.integer(1, 2 ** 30),
-  limits: T.object({
+  endpoints: /* @__PURE__ */ object({ intl: string, mainland: string }),
+  vpc: boolean,
+  allowResidencePermit: boolean,
+  sleep: func,
+  longTermAs: /* @__PURE__ */ oneOf("长期", "long-term"),
+  today: string,
+  maxResponseBytes: /* @__PURE__ */ integer(1, 2 ** 30),
+  limits: /* @__PURE__ */ object({
     ...LIMIT,
-    actions: T.record(ACTION_NAME, "an action name as the API spells it (e.g. Id2MetaVerifyIntl)", T.object(LIMIT)),
+    actions: /* @__PURE__ */ record(ACTION_NAME, "an action name as the API spells it (e.g. Id2MetaVerifyIntl)", /* @__PURE__ */ object(LIMIT)),
   }),
-  hooks: T.object({ onRequest: T.function, onResponse: T.function, onRetry: T.function, onError: T.function }),
-  beforeSend: T.function,
-});
+  hooks: /* @__PURE__ */ object({ onRequest: func, onResponse: func, onRetry: func, onError: func }),
+  beforeSend: func,
+  }))();
 
 /**
  * The options of the request builders (buildId2MetaVerifyIntl, ...). Types only: the core checks
  * the values, with its own codes (SIGN_TIMESTAMP_INVALID, ENDPOINT_INVALID, LONG_TERM_AS_INVALID...).
  */
-export const BUILD_OPTIONS = Object.freeze({
-  accessKeyId: T.string,
-  accessKeySecret: T.string,
-  securityToken: T.string,
-  timestamp: T.date,
-  nonce: T.string,
-  signatureVersion: T.string,
-  endpoint: T.string,
-  longTermAs: T.string,
-  today: T.string,
-  allowResidencePermit: T.boolean,
-  paramsIn: T.oneOf("body", "sdk"),
+export const BUILD_OPTIONS = /* @__PURE__ */ Object.freeze({
+  accessKeyId: string,
+  accessKeySecret: string,
+  securityToken: string,
+  timestamp: date,
+  nonce: string,
+  signatureVersion: string,
+  endpoint: string,
+  longTermAs: string,
+  today: string,
+  allowResidencePermit: boolean,
+  paramsIn: /* @__PURE__ */ oneOf("body", "sdk"),
 });
 
 /**
  * The options of signRequest: the builders' without endpoint and longTermAs (the request names its
  * host and parameters). `today` is accepted and ignored, so one options object serves both.
  */
-export const SIGN_OPTIONS = Object.freeze(
-  Object.fromEntries(Object.entries(BUILD_OPTIONS).filter(([k]) => !["endpoint", "longTermAs", "allowResidencePermit", "paramsIn"].includes(k))),
-);
+export const SIGN_OPTIONS = /* @__PURE__ */ (() =>
+  Object.freeze(
+    Object.fromEntries(Object.entries(BUILD_OPTIONS).filter(([k]) => !["endpoint", "longTermAs", "allowResidencePermit", "paramsIn"].includes(k))),
+  ))();
 
 /** The options of every client method's second argument. */
-export const CALL_OPTIONS = Object.freeze({ signal: T.signal });
+export const CALL_OPTIONS = /* @__PURE__ */ Object.freeze({ signal: signal });
 
 /**
  * createClient's options, checked: INVALID_OPTION for an unknown key, a wrong type, or both
@@ -310,7 +315,7 @@ export function readBuildOptions(options, where, schema = BUILD_OPTIONS) {
 
 // ---- The credential providers' options (credentials.js) ----
 
-const anyObject = simple("an object", (v) => {
+const anyObject = /* @__PURE__ */ simple("an object", (v) => {
   try {
     return v !== null && typeof v === "object" && !Array.isArray(v);
   } catch {
@@ -318,28 +323,29 @@ const anyObject = simple("an object", (v) => {
   }
 });
 
-/** What every provider may be given: the host functions, injectable. */
-const PROVIDER_HOST = { env: anyObject, fetch: T.function, readFile: T.function, now: T.function, nonce: T.function, timeoutMs: T.number(1, MAX_TIMEOUT_MS) };
-const STS = {
-  ...PROVIDER_HOST,
-  roleSessionName: T.nonEmptyString,
-  durationSeconds: T.integer(900, 43200),
-  policy: T.string,
-  stsEndpoint: T.nonEmptyString,
-  stsRegionId: T.nonEmptyString,
-  enableVpc: T.boolean,
-};
-const OIDC = { ...STS, roleArn: T.nonEmptyString, oidcProviderArn: T.nonEmptyString, oidcTokenFile: T.nonEmptyString };
-const ECS = { ...PROVIDER_HOST, roleName: T.nonEmptyString, disableIMDSv1: T.boolean, metadataHost: T.nonEmptyString };
-
 /** The options of each exported provider factory (`environmentCredentials(options)`, ...). */
-export const PROVIDER_OPTIONS = Object.freeze({
-  environmentCredentials: Object.freeze({ env: anyObject }),
-  oidcCredentials: Object.freeze(OIDC),
-  ramRoleArnCredentials: Object.freeze({ ...STS, roleArn: T.nonEmptyString }),
-  ecsRamRoleCredentials: Object.freeze(ECS),
-  configFileCredentials: Object.freeze({ ...OIDC, ...ECS, profile: T.nonEmptyString, path: T.nonEmptyString, homedir: T.nonEmptyString }),
-  defaultCredentialsChain: Object.freeze({ ...OIDC, ...ECS, profile: T.nonEmptyString, path: T.nonEmptyString, homedir: T.nonEmptyString }),
-  credentialsCache: Object.freeze({ now: T.function, refreshBeforeMs: T.number(0, MAX_TIMEOUT_MS) }),
-});
+export const PROVIDER_OPTIONS = /* @__PURE__ */ (() => {
+  /** What every provider may be given: the host functions, injectable. */
+  const PROVIDER_HOST = { env: anyObject, fetch: func, readFile: func, now: func, nonce: func, timeoutMs: /* @__PURE__ */ number(1, MAX_TIMEOUT_MS) };
+  const STS = {
+    ...PROVIDER_HOST,
+    roleSessionName: nonEmptyString,
+    durationSeconds: /* @__PURE__ */ integer(900, 43200),
+    policy: string,
+    stsEndpoint: nonEmptyString,
+    stsRegionId: nonEmptyString,
+    enableVpc: boolean,
+  };
+  const OIDC = { ...STS, roleArn: nonEmptyString, oidcProviderArn: nonEmptyString, oidcTokenFile: nonEmptyString };
+  const ECS = { ...PROVIDER_HOST, roleName: nonEmptyString, disableIMDSv1: boolean, metadataHost: nonEmptyString };
+  return Object.freeze({
+    environmentCredentials: /* @__PURE__ */ Object.freeze({ env: anyObject }),
+    oidcCredentials: /* @__PURE__ */ Object.freeze(OIDC),
+    ramRoleArnCredentials: /* @__PURE__ */ Object.freeze({ ...STS, roleArn: nonEmptyString }),
+    ecsRamRoleCredentials: /* @__PURE__ */ Object.freeze(ECS),
+    configFileCredentials: /* @__PURE__ */ Object.freeze({ ...OIDC, ...ECS, profile: nonEmptyString, path: nonEmptyString, homedir: nonEmptyString }),
+    defaultCredentialsChain: /* @__PURE__ */ Object.freeze({ ...OIDC, ...ECS, profile: nonEmptyString, path: nonEmptyString, homedir: nonEmptyString }),
+    credentialsCache: /* @__PURE__ */ Object.freeze({ now: func, refreshBeforeMs: /* @__PURE__ */ number(0, MAX_TIMEOUT_MS) }),
+  });
+})();
 
