@@ -157,8 +157,19 @@ pub(crate) fn reply_error(e: &CheckError) -> String {
 
 /// Strings joined with NUL (a catalog section), without intermediate allocations.
 pub(crate) fn nul_joined<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    // The server module's catalog has 13 sections (each called once per process): one body
+    // through `dyn` instead of a copy of the loop per table (0.6 KB gzipped). The browser module's
+    // three sections come out smaller without.
+    #[cfg(feature = "sign")]
+    return join_with_nul(&mut parts.into_iter() as &mut dyn Iterator<Item = &'a str>);
+    #[cfg(not(feature = "sign"))]
+    join_with_nul(&mut parts.into_iter())
+}
+
+#[cfg_attr(feature = "sign", inline(never))]
+fn join_with_nul<'a, I: Iterator<Item = &'a str> + ?Sized>(parts: &mut I) -> String {
     let mut out = String::new();
-    for (i, p) in parts.into_iter().enumerate() {
+    for (i, p) in parts.enumerate() {
         if i > 0 {
             out.push('\0');
         }
