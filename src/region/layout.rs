@@ -15,7 +15,8 @@ pub const LAST_AT: usize = 16371;
 pub const NAMES_AT: usize = 23635;
 /// Byte length of regions.bin.
 pub const TOTAL: usize = 101561;
-/// names.bin: bytes of its character table, the first byte of a two-byte code, its length.
+/// names.bin: bytes of its character table (3 a character), the first byte of a two-byte code,
+/// its length.
 pub const NAME_CHARS_LEN: usize = 3858;
 pub const NAME_ONE: u8 = 248;
-pub const NAMES_CODED_LEN: usize = 38987;
+pub const NAMES_CODED_LEN: usize = 39580;

@@ -10,7 +10,7 @@ mod layout;
 use layout::*;
 use once_cell::race::OnceBox;
 
-#[cfg(any(feature = "region-names", test))]
+#[cfg(feature = "region-names")]
 mod coded;
 
 /// The facts part of `regions.bin` (typed with the generated length, so a stale layout fails to
@@ -30,18 +30,11 @@ const fn head<const N: usize>(all: &[u8; TOTAL]) -> [u8; N] {
 }
 
 #[cfg(feature = "region-names")]
-static CODED: &[u8; NAMES_CODED_LEN] = include_bytes!("names.bin");
+static NAMES_BIN: &[u8; NAMES_CODED_LEN] = include_bytes!("names.bin");
 
-/// The names text: decoded on first use (`region-names`), or loaded, or none yet.
+/// The names text, once loaded (the browser module).
+#[cfg(not(feature = "region-names"))]
 static NAMES: OnceBox<String> = OnceBox::new();
-
-/// The names section of the table: compiled in, loaded, or none.
-fn names() -> &'static [u8] {
-    #[cfg(feature = "region-names")]
-    return NAMES.get_or_init(|| Box::new(coded::decode(CODED))).as_bytes();
-    #[cfg(not(feature = "region-names"))]
-    return NAMES.get().map_or(&[], |s| s.as_bytes());
-}
 
 /// The names section of `regions.bin` (`TOTAL - NAMES_AT` bytes of UTF-8), for a module built
 /// without the `region-names` feature. True when the names are (now) available; false when
@@ -140,13 +133,17 @@ fn build_index() -> Index {
     for &count in counts {
         start.push(u16::try_from(row).unwrap_or(u16::MAX));
         let end = row.saturating_add(usize::from(count));
-        let (mut set, mut suffix) = (0u128, 0u32);
+        // Two 64-bit halves: no 128-bit shift by a variable amount (a libcall in wasm) per row.
+        let (mut low, mut high, mut suffix) = (0u64, 0u64, 0u32);
         for &d in deltas.get(row..end).unwrap_or(&[]) {
             suffix = suffix.saturating_add(u32::from(d));
-            set |= 1u128.checked_shl(suffix).unwrap_or(0);
+            match suffix.checked_sub(64) {
+                None => low |= 1u64 << suffix,
+                Some(s) => high |= 1u64.checked_shl(s).unwrap_or(0),
+            }
             suffix = suffix.saturating_add(1);
         }
-        suffixes.push(set);
+        suffixes.push(u128::from(high) << 64 | u128::from(low));
         row = end;
     }
     start.push(u16::try_from(row).unwrap_or(u16::MAX));
@@ -171,6 +168,7 @@ fn group(idx: &Index, prefix: u32) -> Option<usize> {
 }
 
 /// Byte offset of each group's first name in `names`, then the length of `names`.
+#[cfg(not(feature = "region-names"))]
 fn name_offsets(names: &[u8]) -> Vec<u32> {
     let start = &index().start;
     let mut out = Vec::with_capacity(start.len());
@@ -187,18 +185,27 @@ fn name_offsets(names: &[u8]) -> Vec<u32> {
     out
 }
 
-/// Name of the `k`-th row (0-based) of group `g`.
-fn name_in_group(g: usize, k: usize) -> Option<&'static str> {
+/// The names of group `g`, each followed by a newline: compiled in (decoded on first use).
+#[cfg(feature = "region-names")]
+fn group_names(g: usize) -> Option<&'static str> {
+    static CODED: OnceBox<coded::CodedNames> = OnceBox::new();
+    CODED.get_or_init(|| Box::new(coded::CodedNames::new(NAMES_BIN))).group(g)
+}
+
+/// The names of group `g`, each followed by a newline: loaded, or none yet.
+#[cfg(not(feature = "region-names"))]
+fn group_names(g: usize) -> Option<&'static str> {
     static OFFSETS: OnceBox<Vec<u32>> = OnceBox::new();
-    let names = names();
-    if names.is_empty() {
-        return None;
-    }
-    let offsets = OFFSETS.get_or_init(|| Box::new(name_offsets(names)));
+    let names = NAMES.get()?;
+    let offsets = OFFSETS.get_or_init(|| Box::new(name_offsets(names.as_bytes())));
     let start = usize::try_from(*offsets.get(g)?).ok()?;
     let end = usize::try_from(*offsets.get(g.checked_add(1)?)?).ok()?;
-    let line = names.get(start..end)?.split(|&b| b == b'\n').nth(k)?;
-    let name = core::str::from_utf8(line).ok()?;
+    names.get(start..end)
+}
+
+/// Name of the `k`-th row (0-based) of group `g`.
+fn name_in_group(g: usize, k: usize) -> Option<&'static str> {
+    let name = group_names(g)?.split('\n').nth(k)?;
     (!name.is_empty()).then_some(name)
 }
 
