@@ -73,7 +73,6 @@ pub enum LastSeen {
 }
 
 /// One code of the table.
-/// One code of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Region {
     pub code: u32,
