@@ -42,7 +42,7 @@ export class AliyunIdvError extends Error {
   }
 }
 
-import { core, notAvailable, reply, scratch, scratchText, unavailable } from "./core.js";
+import { core, notAvailable, reply, scratch, scratchText, unavailable, writeInput } from "./core.js";
 import { rpcParams } from "./params.js";
 import { readBuildOptions, SIGN_OPTIONS } from "./options.js";
 
@@ -159,13 +159,21 @@ export async function loadRegionNames() {
   return true;
 }
 
-const pad2 = (n) => (n < 10 ? "0" + n : "" + n);
 
 // Today in China, recomputed only when a day has passed (as text, and as YYYYMMDD for idCheck).
+// The clock is read once per synchronous run of the caller (a loop of a million checks reads it
+// once): `todayRead` is cleared by a microtask.
 let todayText = "";
 let todayNumber = 0;
 let todayUntil = 0;
+let todayRead = false;
+const clearTodayRead = () => {
+  todayRead = false;
+};
 function refreshToday() {
+  if (todayRead) return;
+  todayRead = true;
+  queueMicrotask(clearTodayRead);
   const now = Date.now();
   if (now >= todayUntil) {
     todayText = chinaToday(new Date(now));
@@ -361,13 +369,11 @@ export function checkIdNumber(input, opts) {
   } else {
     day = ymdNumber(today);
   }
-  const status = core.idCheck(input, day, allow);
+  const status = core.idCheck(writeInput(input), day, allow);
   const n = scratch();
   if (status !== 0) return failure(status, n);
   const flags = n[1];
   const value = n[0] > 0 ? scratchText(n[0]) : input;
-  const ymd = n[2];
-  const year = Math.floor(ymd / 10000);
   const warnings = [];
   if (flags & 4) warnings.push("REGION_UNRECOGNIZED");
   if (flags & 8) warnings.push("REGION_ABOLISHED_BEFORE_BIRTH");
@@ -375,7 +381,7 @@ export function checkIdNumber(input, opts) {
     ok: true,
     value,
     info: {
-      birthDate: (year < 1000 ? ("000" + year).slice(-4) : "" + year) + "-" + pad2(Math.floor(ymd / 100) % 100) + "-" + pad2(ymd % 100),
+      birthDate: birthDate(n[2]),
       gender: flags & 2 ? "male" : "female",
       age: n[3],
       regionCode: value.slice(0, 6),
@@ -387,11 +393,27 @@ export function checkIdNumber(input, opts) {
   };
 }
 
+// Birth dates as text from the core's YYYYMMDD: a year (1900 on: earlier is refused) and a
+// "-MM-DD" from two tables made once, so a result costs one concatenation, not seven strings.
+let years = null;
+let monthDays = null;
+function birthDate(ymd) {
+  if (years === null) {
+    years = [];
+    for (let y = 1900; y <= 2199; y++) years.push(String(y));
+    monthDays = [];
+    for (let md = 0; md < 1300; md++) monthDays.push("-" + String(Math.floor(md / 100)).padStart(2, "0") + "-" + String(md % 100).padStart(2, "0"));
+  }
+  const year = Math.floor(ymd / 10000);
+  const y = years[year - 1900] ?? String(year).padStart(4, "0");
+  return y + monthDays[ymd % 10000];
+}
+
 /** A check answered through the scratch slots: `info(n, flags)` reads its facts. */
 function scratchCheck(input, field, check, info) {
   if (typeof input !== "string") return badCheck(field);
   if (tooLong(field, input)) return { ok: false, error: tooLongError(field) };
-  const status = check(input);
+  const status = check(writeInput(input));
   const n = scratch();
   if (status !== 0) return failure(status, n);
   const flags = n[1];
@@ -400,12 +422,12 @@ function scratchCheck(input, field, check, info) {
 
 /** Checks a real name as printed on the ID card. */
 export function checkName(input) {
-  return scratchCheck(input, "name", (s) => core.nameCheck(s), (n, flags) => ({ length: n[2], minorityName: (flags & 2) === 2 }));
+  return scratchCheck(input, "name", (len) => core.nameCheck(len), (n, flags) => ({ length: n[2], minorityName: (flags & 2) === 2 }));
 }
 
 /** Checks a mainland mobile number and names the operator its prefix was assigned to. */
 export function checkMobile(input) {
-  return scratchCheck(input, "mobile", (s) => core.mobileCheck(s), (n, flags) => ({
+  return scratchCheck(input, "mobile", (len) => core.mobileCheck(len), (n, flags) => ({
     carrier: catalog().carriers[n[2]],
     mvno: (flags & 2) === 2,
     dataCard: (flags & 4) === 4,

@@ -42,6 +42,7 @@ export function initCore(glue, exports) {
   memory = exports.memory;
   numsPtr = glue.scratchNums();
   bytesPtr = glue.scratchBytes();
+  inputPtr = glue.scratchInput();
   replyPtr = glue.scratchReply();
   core = c;
 }
@@ -81,9 +82,14 @@ export default async function init(input) {
 let memory = null;
 let numsPtr = 0;
 let bytesPtr = 0;
+let inputPtr = 0;
 let replyPtr = 0;
 let nums = new Uint32Array(0);
 let bytes = new Uint8Array(0);
+let input = new Uint8Array(0);
+let inputWords = new Uint32Array(0);
+/** Whether a Uint32Array stores little-endian, as WebAssembly memory is (every host in practice). */
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 let replySlots = new Uint32Array(0);
 
 /**
@@ -95,12 +101,19 @@ export function __wasmMemoryBytes() {
   return memory !== null && memory.buffer ? memory.buffer.byteLength : 0;
 }
 
-/** Views on the scratch areas, renewed when the memory has grown (which detaches old views). */
+/**
+ * Views on the scratch areas, renewed when the memory has grown: growing detaches the old
+ * buffer, and a view on a detached buffer has length 0 (cheaper to test than `memory.buffer`).
+ */
 function views() {
-  if (nums.buffer !== memory.buffer) {
-    nums = new Uint32Array(memory.buffer, numsPtr, 8);
-    bytes = new Uint8Array(memory.buffer, bytesPtr, 256);
-    replySlots = new Uint32Array(memory.buffer, replyPtr, 128);
+  if (nums.length === 0) {
+    if (memory === null) throw notReady();
+    const buffer = memory.buffer;
+    nums = new Uint32Array(buffer, numsPtr, 8);
+    bytes = new Uint8Array(buffer, bytesPtr, 256);
+    input = new Uint8Array(buffer, inputPtr, 1024);
+    inputWords = new Uint32Array(buffer, inputPtr, 256);
+    replySlots = new Uint32Array(buffer, replyPtr, 128);
   }
 }
 export function scratch() {
@@ -110,6 +123,40 @@ export function scratch() {
 export function reply() {
   views();
   return replySlots;
+}
+
+const encoder = new TextEncoder();
+/**
+ * Writes `s` (at most 256 UTF-16 units: longer inputs are refused before this) into the input
+ * area of the hot checks as UTF-8 and answers its byte length. ASCII is copied unit by unit; from
+ * the first other unit on, `encodeInto` writes the rest (a lone surrogate as U+FFFD, as the
+ * generated glue does for a `&str`).
+ */
+export function writeInput(s) {
+  views();
+  const n = s.length;
+  if (n <= 32 && littleEndian) {
+    // Four units a store (what costs here is each typed-array access, not the reading).
+    const words = inputWords;
+    let all = 0;
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const a = s.charCodeAt(i), b = s.charCodeAt(i + 1), c = s.charCodeAt(i + 2), d = s.charCodeAt(i + 3);
+      all |= a | b | c | d;
+      words[i >> 2] = a | (b << 8) | (c << 16) | (d << 24);
+    }
+    if (i < n) {
+      let w = 0;
+      for (let k = 0; i + k < n; k++) {
+        const c = s.charCodeAt(i + k);
+        all |= c;
+        w |= c << (8 * k);
+      }
+      words[i >> 2] = w;
+    }
+    if (all <= 0x7f) return n;
+  }
+  return encoder.encodeInto(s, input).written;
 }
 
 const utf8 = new TextDecoder();

@@ -13,6 +13,10 @@
 //!
 //! Slot 0 holds the byte length of the value (or hint) written to `BYTES`, when it differs from
 //! the input.
+//!
+//! The input of a hot check crosses as UTF-8 in the `INPUT` area (the JS layer writes ASCII
+//! directly, the rest with `TextEncoder.encodeInto`) and its byte length as the first argument: no
+//! allocation, no copy through the generated glue.
 
 use crate::prelude::*;
 use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
@@ -26,6 +30,9 @@ use crate::mobile::{Carrier, Kind};
 const CARRIERS: [Carrier; 4] = [Carrier::Cmcc, Carrier::Cucc, Carrier::Ctcc, Carrier::Cbn];
 const NUM_SLOTS: usize = 8;
 const BYTE_SLOTS: usize = 256;
+/// Bytes of the input area: a hot check's input is at most 256 UTF-16 units (longer ones are
+/// refused in JS before they cross), at most 768 bytes of UTF-8.
+const INPUT_SLOTS: usize = 1024;
 
 #[allow(clippy::declare_interior_mutable_const)]
 const ZERO32: AtomicU32 = AtomicU32::new(0);
@@ -34,6 +41,34 @@ const ZERO8: AtomicU8 = AtomicU8::new(0);
 // Atomics only for safe shared statics: the module is single-threaded.
 static NUMS: [AtomicU32; NUM_SLOTS] = [ZERO32; NUM_SLOTS];
 static BYTES: [AtomicU8; BYTE_SLOTS] = [ZERO8; BYTE_SLOTS];
+/// Words, so the area is 4-aligned for the JS side's `Uint32Array` view (bytes in little-endian
+/// order, as WebAssembly memory is).
+static INPUT: [AtomicU32; INPUT_SLOTS / 4] = [ZERO32; INPUT_SLOTS / 4];
+
+/// `f` over the `len` bytes of the input area, as text; `None` when they are not UTF-8 or too many
+/// (never from the package's JS, which writes what `encodeInto` writes).
+fn with_input<R>(len: u32, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let len = usize::try_from(len).ok()?;
+    // A typed ID number or mobile fits the small copy; the buffer is zeroed on every call.
+    if len <= 32 {
+        read_input::<32, R>(len, f)
+    } else {
+        read_input::<INPUT_SLOTS, R>(len, f)
+    }
+}
+
+fn read_input<const N: usize, R>(len: usize, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut buf = [0u8; N];
+    for (chunk, word) in buf.chunks_exact_mut(4).zip(INPUT.iter()).take(len.div_ceil(4)) {
+        chunk.copy_from_slice(&word.load(Relaxed).to_le_bytes());
+    }
+    core::str::from_utf8(buf.get(..len)?).ok().map(f)
+}
+
+/// The status of an input area that does not hold text for `field`.
+fn bad_input(field: Field) -> u32 {
+    error_status(&CheckError::new(ErrorCode::InvalidArgument, field))
+}
 
 fn set(slot: usize, v: u32) {
     if let Some(a) = NUMS.get(slot) {
@@ -82,6 +117,12 @@ pub fn scratch_nums() -> usize {
     NUMS.as_ptr() as usize
 }
 
+/// Address of the input area (`INPUT_SLOTS` bytes).
+#[wasm_bindgen(js_name = scratchInput)]
+pub fn scratch_input() -> usize {
+    INPUT.as_ptr() as usize
+}
+
 /// Address of the byte scratch area.
 #[wasm_bindgen(js_name = scratchBytes)]
 pub fn scratch_bytes() -> usize {
@@ -111,9 +152,15 @@ pub fn region_name(code: u32) -> String {
     crate::region::lookup(code).and_then(|r| r.name()).unwrap_or("").to_string()
 }
 
+/// `checkIdNumber` over the `len` bytes of the input area (see the module docs).
+#[wasm_bindgen(js_name = idCheck)]
+pub fn id_check_input(len: u32, today_ymd: u32, allow_residence_permit: bool) -> u32 {
+    with_input(len, |s| id_check(s, today_ymd, allow_residence_permit)).unwrap_or_else(|| bad_input(Field::IdNumber))
+}
+
 /// `checkIdNumber`: see the module docs for the scratch layout. `today` is YYYYMMDD as a number
 /// (0 or an impossible date: TODAY_INVALID), so no second string crosses the boundary.
-#[wasm_bindgen(js_name = idCheck)]
+#[inline(never)] // one copy, not one per input-buffer size
 pub fn id_check(input: &str, today_ymd: u32, allow_residence_permit: bool) -> u32 {
     let date = chrono::NaiveDate::from_ymd_opt(
         i32::try_from(today_ymd / 10000).unwrap_or(0),
@@ -126,51 +173,58 @@ pub fn id_check(input: &str, today_ymd: u32, allow_residence_permit: bool) -> u3
         None => return error_status(&CheckError::new(ErrorCode::TodayInvalid, Field::Today)),
     };
     let opts = crate::id_number::IdOptions { today, allow_residence_permit };
-    match crate::id_number::check_id_number(input, &opts) {
-        Ok(r) => {
-            let i = &r.info;
-            let mut flags = u32::from(r.changed) | u32::from(i.gender == crate::id_number::Gender::Male) << 1;
-            for w in &r.warnings {
-                flags |= match *w {
-                    crate::id_number::REGION_UNRECOGNIZED => 4,
-                    crate::id_number::REGION_ABOLISHED_BEFORE_BIRTH => 8,
-                    _ => 0,
-                };
-            }
-            let b = i.birth_date;
+    match crate::id_number::check_id_facts(input, &opts) {
+        Ok((value, changed, f)) => {
+            let flags = u32::from(changed)
+                | u32::from(f.gender == crate::id_number::Gender::Male) << 1
+                | u32::from(f.region_unrecognized) << 2
+                | u32::from(f.abolished_before_birth) << 3;
+            let b = f.birth_date;
             let ymd = u32::try_from(b.year()).unwrap_or(0).saturating_mul(10000).saturating_add(b.month().saturating_mul(100)).saturating_add(b.day());
             set(1, flags);
             set(2, ymd);
-            set(3, i.age);
-            set(4, i.region_code);
-            set(5, i.region_code / 10000);
-            set_value(r.changed, &r.value);
+            set(3, f.age);
+            set(4, f.region_code);
+            set(5, f.region_code / 10000);
+            set_value(changed, &value);
             0
         }
         Err(e) => error_status(&e),
     }
+}
+
+/// `checkMobile` over the `len` bytes of the input area.
+#[wasm_bindgen(js_name = mobileCheck)]
+pub fn mobile_check_input(len: u32) -> u32 {
+    with_input(len, mobile_check).unwrap_or_else(|| bad_input(Field::Mobile))
 }
 
 /// `checkMobile`: see the module docs for the scratch layout.
-#[wasm_bindgen(js_name = mobileCheck)]
+#[inline(never)] // one copy, not one per input-buffer size
 pub fn mobile_check(input: &str) -> u32 {
-    match crate::mobile::check_mobile(input) {
-        Ok(r) => {
-            let flags = u32::from(r.changed)
-                | u32::from(r.kind == Kind::Mvno) << 1
-                | u32::from(r.kind == Kind::DataCard) << 2
-                | u32::from(r.kind == Kind::Satellite) << 3;
+    match crate::mobile::check_mobile_ref(input) {
+        Ok((value, changed, carrier, kind)) => {
+            let flags = u32::from(changed)
+                | u32::from(kind == Kind::Mvno) << 1
+                | u32::from(kind == Kind::DataCard) << 2
+                | u32::from(kind == Kind::Satellite) << 3;
             set(1, flags);
-            set(2, index(&CARRIERS, &r.carrier));
-            set_value(r.changed, &r.value);
+            set(2, index(&CARRIERS, &carrier));
+            set_value(changed, &value);
             0
         }
         Err(e) => error_status(&e),
     }
 }
 
-/// `checkName`: see the module docs for the scratch layout.
+/// `checkName` over the `len` bytes of the input area.
 #[wasm_bindgen(js_name = nameCheck)]
+pub fn name_check_input(len: u32) -> u32 {
+    with_input(len, name_check).unwrap_or_else(|| bad_input(Field::Name))
+}
+
+/// `checkName`: see the module docs for the scratch layout.
+#[inline(never)] // one copy, not one per input-buffer size
 pub fn name_check(input: &str) -> u32 {
     match crate::name::check_name(input) {
         Ok(r) => {

@@ -6,6 +6,7 @@ pub mod checksum;
 pub mod legacy;
 pub mod normalize;
 
+use alloc::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::date;
@@ -92,9 +93,71 @@ fn number(digits: &[u8]) -> Option<u32> {
     })
 }
 
+/// What a valid number says, without its text or names: what [`check_id_number`] computes before
+/// it copies the value and looks up the province name (the wasm fast path stops here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdFacts {
+    pub birth_date: NaiveDate,
+    pub gender: Gender,
+    pub age: u32,
+    pub region_code: u32,
+    pub region: Option<Region>,
+    /// [`REGION_UNRECOGNIZED`].
+    pub region_unrecognized: bool,
+    /// [`REGION_ABOLISHED_BEFORE_BIRTH`].
+    pub abolished_before_birth: bool,
+}
+
+impl IdFacts {
+    /// The warning codes, in the rules' order.
+    pub fn warnings(&self) -> Vec<&'static str> {
+        let mut w = Vec::new();
+        if self.region_unrecognized {
+            w.push(REGION_UNRECOGNIZED);
+        }
+        if self.abolished_before_birth {
+            w.push(REGION_ABOLISHED_BEFORE_BIRTH);
+        }
+        w
+    }
+
+    /// The province (or SAR, for residence permits) name, where the names are loaded.
+    pub fn province(&self) -> &'static str {
+        if RESIDENCE_PERMIT_CODES.contains(&self.region_code) {
+            return self.region.and_then(|r| r.name()).unwrap_or("");
+        }
+        region::province_name(self.region_code / 10000).unwrap_or("")
+    }
+}
+
 /// Checks a typed ID number and returns its canonical form and what it says, or the first error.
 pub fn check_id_number(input: &str, opts: &IdOptions) -> Result<IdCheck, CheckError> {
-    let (value, changed) = normalize::normalize(input);
+    let (value, changed, facts) = check_id_facts(input, opts)?;
+    Ok(IdCheck {
+        value: value.into_owned(),
+        changed,
+        info: IdInfo {
+            birth_date: facts.birth_date,
+            gender: facts.gender,
+            age: facts.age,
+            region_code: facts.region_code,
+            region: facts.region,
+            province: facts.province(),
+        },
+        warnings: facts.warnings(),
+    })
+}
+
+/// [`check_id_number`] without allocating for an already canonical input: the canonical value
+/// (borrowed from `input` when unchanged), whether it changed, and the facts.
+pub fn check_id_facts<'a>(input: &'a str, opts: &IdOptions) -> Result<(Cow<'a, str>, bool, IdFacts), CheckError> {
+    let (value, changed) = normalize::normalize_cow(input);
+    let facts = facts_of(&value, opts)?;
+    Ok((value, changed, facts))
+}
+
+/// The rules of `docs/validation.md` §1 on a normalised number.
+fn facts_of(value: &str, opts: &IdOptions) -> Result<IdFacts, CheckError> {
     let bytes = value.as_bytes();
     if bytes.is_empty() {
         return Err(err(ErrorCode::IdEmpty));
@@ -104,7 +167,7 @@ pub fn check_id_number(input: &str, opts: &IdOptions) -> Result<IdCheck, CheckEr
     }
     if bytes.len() == 15 && bytes.iter().all(u8::is_ascii_digit) {
         let e = err(ErrorCode::IdLegacy15);
-        return Err(match legacy::upgrade(&value) {
+        return Err(match legacy::upgrade(value) {
             Some(upgraded) => e.with_hint(upgraded),
             None => e,
         });
@@ -131,20 +194,16 @@ pub fn check_id_number(input: &str, opts: &IdOptions) -> Result<IdCheck, CheckEr
     }
 
     let region_code = bytes.get(..6).and_then(number).ok_or_else(|| err(ErrorCode::IdRegionUnknown))?;
-    let (region, province, warnings) = region_of(region_code, birth_date, opts)?;
+    let (region, region_unrecognized, abolished_before_birth) = region_of(region_code, birth_date, opts)?;
     let sequence = bytes.get(16).map_or(0, |d| d.wrapping_sub(b'0'));
-    Ok(IdCheck {
-        value,
-        changed,
-        info: IdInfo {
-            birth_date,
-            gender: if sequence % 2 == 1 { Gender::Male } else { Gender::Female },
-            age: date::age(birth_date, opts.today),
-            region_code,
-            region,
-            province,
-        },
-        warnings,
+    Ok(IdFacts {
+        birth_date,
+        gender: if sequence % 2 == 1 { Gender::Male } else { Gender::Female },
+        age: date::age(birth_date, opts.today),
+        region_code,
+        region,
+        region_unrecognized,
+        abolished_before_birth,
     })
 }
 
@@ -167,34 +226,28 @@ pub fn is_residence_permit(id: &str) -> bool {
     id.get(0..6).and_then(|c| c.parse::<u32>().ok()).is_some_and(|c| RESIDENCE_PERMIT_CODES.contains(&c))
 }
 
-type RegionFacts = (Option<Region>, &'static str, Vec<&'static str>);
-
-/// Step 10 of the rules: the address code.
-fn region_of(code: u32, birth: NaiveDate, opts: &IdOptions) -> Result<RegionFacts, CheckError> {
+/// Step 10 of the rules: the address code's entry, and its two warnings.
+fn region_of(code: u32, birth: NaiveDate, opts: &IdOptions) -> Result<(Option<Region>, bool, bool), CheckError> {
     let province_code = code / 10000;
     if RESIDENCE_PERMIT_CODES.contains(&code) {
         if !opts.allow_residence_permit {
             return Err(err(ErrorCode::IdNotMainland));
         }
-        let entry = region::lookup(code);
-        return Ok((entry, entry.and_then(|r| r.name()).unwrap_or(""), Vec::new()));
+        return Ok((region::lookup(code), false, false));
     }
     if !region::is_mainland_province(province_code) || !region::prefix_has_county(code / 100) {
         return Err(err(ErrorCode::IdRegionUnknown));
     }
-    let province = region::province_name(province_code).unwrap_or("");
     let entry = region::lookup(code);
-    let mut warnings = Vec::new();
-    if !entry.is_some_and(|r| region::is_county_level(r.code)) {
-        warnings.push(REGION_UNRECOGNIZED);
-    }
-    if let Some(LastSeen::Year(last)) = entry.map(|r| r.last_seen) {
-        let birth_year = u16::try_from(chrono::Datelike::year(&birth)).unwrap_or(0);
-        if last.saturating_add(ABOLISHED_WARNING_YEARS) <= birth_year {
-            warnings.push(REGION_ABOLISHED_BEFORE_BIRTH);
+    let unrecognized = !entry.is_some_and(|r| region::is_county_level(r.code));
+    let abolished = match entry.map(|r| r.last_seen) {
+        Some(LastSeen::Year(last)) => {
+            let birth_year = u16::try_from(chrono::Datelike::year(&birth)).unwrap_or(0);
+            last.saturating_add(ABOLISHED_WARNING_YEARS) <= birth_year
         }
-    }
-    Ok((entry, province, warnings))
+        _ => false,
+    };
+    Ok((entry, unrecognized, abolished))
 }
 
 #[cfg(test)]

@@ -2,11 +2,18 @@
 //! ASCII, upper-case `x`. Nothing else is repaired.
 
 use crate::prelude::*;
+use alloc::borrow::Cow;
+
 /// Canonical form of `input` and whether it differs from the input.
 pub fn normalize(input: &str) -> (String, bool) {
-    // The common case, already canonical: one copy, no per-character work.
+    let (value, changed) = normalize_cow(input);
+    (value.into_owned(), changed)
+}
+
+/// [`normalize`] without a copy when `input` is already canonical (the common case).
+pub fn normalize_cow(input: &str) -> (Cow<'_, str>, bool) {
     if input.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
-        return (input.to_string(), false);
+        return (Cow::Borrowed(input), false);
     }
     let trimmed = input.trim();
     let mut out = String::with_capacity(trimmed.len());
@@ -20,7 +27,7 @@ pub fn normalize(input: &str) -> (String, bool) {
         });
     }
     let changed = out != input;
-    (out, changed)
+    (Cow::Owned(out), changed)
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! and the operator a number's prefix was first assigned to (`data/mobile-prefixes.tsv`).
 
 use crate::prelude::*;
+use alloc::borrow::Cow;
+use once_cell::race::OnceBox;
 #[rustfmt::skip]
 mod prefixes;
 
@@ -51,9 +53,13 @@ fn err(code: ErrorCode) -> CheckError {
     CheckError::new(code, Field::Mobile)
 }
 
-/// Trim; full-width digits and `＋` to ASCII; drop spaces and hyphens.
-fn normalize(input: &str) -> String {
-    input
+/// Trim; full-width digits and `＋` to ASCII; drop spaces and hyphens. No copy when `input` is
+/// ASCII digits and `+` only (nothing to change).
+fn normalize(input: &str) -> Cow<'_, str> {
+    if input.bytes().all(|b| b.is_ascii_digit() || b == b'+') {
+        return Cow::Borrowed(input);
+    }
+    Cow::Owned(input
         .trim()
         .chars()
         .filter(|&c| !c.is_whitespace() && c != '-' && c != '\u{FF0D}')
@@ -62,27 +68,75 @@ fn normalize(input: &str) -> String {
             '\u{FF0B}' => '+',
             other => other,
         })
-        .collect()
+        .collect())
 }
 
-/// The longest listed prefix of `national`.
+/// The longest listed prefix of `national` (11 digits starting with 1).
 fn prefix_of(national: &str) -> Option<(Carrier, Kind)> {
-    (3..=5).rev().find_map(|len| {
-        let p = national.get(..len)?;
-        let i = prefixes::PREFIXES.binary_search_by(|(q, _, _)| (*q).cmp(p)).ok()?;
-        prefixes::PREFIXES.get(i).map(|&(_, c, k)| (c, k))
+    let key = national.get(1..5).and_then(decimal)?;
+    let entry = usize::from(*prefix_index().get(key)?).checked_sub(1)?;
+    prefixes::PREFIXES.get(entry).map(|&(_, c, k)| (c, k))
+}
+
+/// The value of ASCII digits (`None` on anything else).
+fn decimal(digits: &str) -> Option<usize> {
+    digits.bytes().try_fold(0usize, |n, b| {
+        b.is_ascii_digit().then_some(())?;
+        n.checked_mul(10)?.checked_add(usize::from(b.wrapping_sub(b'0')))
+    })
+}
+
+/// Digits 2 to 5 of a number (0000 to 9999) -> 1 + the index in `PREFIXES` of its longest listed
+/// prefix, or 0: built once from the table, so a lookup is one load instead of three binary
+/// searches over strings.
+fn prefix_index() -> &'static [u8] {
+    static INDEX: OnceBox<Vec<u8>> = OnceBox::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![0u8; 10_000];
+        // Shorter prefixes first, so a longer one overwrites the range it refines.
+        for len in 3..=5usize {
+            for (i, (p, _, _)) in prefixes::PREFIXES.iter().enumerate().filter(|(_, (p, _, _))| p.len() == len) {
+                let Some(digits) = p.get(1..) else { continue };
+                let Some(value) = decimal(digits) else { continue };
+                let span = 10usize.pow(u32::try_from(5usize.saturating_sub(len)).unwrap_or(0));
+                let start = value.saturating_mul(span);
+                let tag = u8::try_from(i.saturating_add(1)).unwrap_or(0);
+                for slot in index.iter_mut().skip(start).take(span) {
+                    *slot = tag;
+                }
+            }
+        }
+        Box::new(index)
     })
 }
 
 /// Checks a typed mobile number and returns the 11-digit number and its operator, or the first error.
 pub fn check_mobile(input: &str) -> Result<MobileCheck, CheckError> {
+    let (value, changed, carrier, kind) = check_mobile_ref(input)?;
+    Ok(MobileCheck { value: value.into_owned(), changed, carrier, kind })
+}
+
+/// [`check_mobile`] without allocating for an input of digits only: the 11-digit number
+/// (borrowed from `input` when it is a part of it), whether it differs from the input, the operator.
+pub fn check_mobile_ref(input: &str) -> Result<(Cow<'_, str>, bool, Carrier, Kind), CheckError> {
     let s = normalize(input);
+    let (start, carrier, kind) = national_of(&s)?;
+    let value = match s {
+        Cow::Borrowed(b) => Cow::Borrowed(b.get(start..).unwrap_or(b)),
+        Cow::Owned(o) => Cow::Owned(o.get(start..).unwrap_or(&o).to_string()),
+    };
+    let changed = value != input;
+    Ok((value, changed, carrier, kind))
+}
+
+/// The rules on a normalised number: where its 11-digit national number starts, and its operator.
+fn national_of(s: &str) -> Result<(usize, Carrier, Kind), CheckError> {
     if s.is_empty() {
         return Err(err(ErrorCode::MobileEmpty));
     }
     let (plus, digits) = match s.strip_prefix('+') {
         Some(rest) => (true, rest),
-        None => (false, s.as_str()),
+        None => (false, s),
     };
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(err(ErrorCode::MobileBadChar));
@@ -107,9 +161,8 @@ pub fn check_mobile(input: &str) -> Result<MobileCheck, CheckError> {
         return Err(err(ErrorCode::MobileLength));
     }
     let (carrier, kind) = prefix_of(national).ok_or_else(|| err(ErrorCode::MobileUnassignedPrefix))?;
-    let value = national.to_string();
-    let changed = value != input;
-    Ok(MobileCheck { value, changed, carrier, kind })
+    // `national` is a suffix of `s`.
+    Ok((s.len().saturating_sub(national.len()), carrier, kind))
 }
 
 #[cfg(test)]
@@ -192,6 +245,20 @@ mod tests {
             let n = format!("{p}{}", "0".repeat(11 - p.len()));
             let r = check_mobile(&n).unwrap();
             assert_eq!((r.carrier, r.kind), (*carrier, *kind), "{n}");
+        }
+    }
+
+    /// The direct index answers what a longest-prefix search over the table answers, for every
+    /// number start 10000 to 19999.
+    #[test]
+    fn the_index_is_the_longest_prefix_search() {
+        for start in 10_000u32..20_000 {
+            let number = start.to_string() + "000000";
+            let expected = (3..=5).rev().find_map(|len| {
+                let p = number.get(..len)?;
+                prefixes::PREFIXES.iter().find(|(q, _, _)| *q == p).map(|&(_, c, k)| (c, k))
+            });
+            assert_eq!(prefix_of(&number), expected, "{number}");
         }
     }
 
