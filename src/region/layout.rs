@@ -10,11 +10,10 @@ pub const PREFIXES: usize = 10000;
 pub const PREFIX_BITS_AT: usize = 0;
 pub const GROUP_COUNT_AT: usize = 1250;
 pub const SUFFIX_AT: usize = 1843;
-pub const FIRST_AT: usize = 9107;
-pub const LAST_AT: usize = 16371;
-pub const NAMES_AT: usize = 23635;
+pub const LAST_AT: usize = 9107;
+pub const NAMES_AT: usize = 16371;
 /// Byte length of regions.bin.
-pub const TOTAL: usize = 101561;
+pub const TOTAL: usize = 94297;
 /// names.bin: bytes of its character table (3 a character), the first byte of a two-byte code,
 /// its length.
 pub const NAME_CHARS_LEN: usize = 3858;

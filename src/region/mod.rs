@@ -1,6 +1,7 @@
-//! GB/T 2260 administrative division codes since 1980, with names and the years dated sources list
-//! them, compiled from `data/gb2260-regions.tsv` by `scripts/gen-tables.py` (format described
-//! there). Sources and licences: `data/NOTICE.md`.
+//! GB/T 2260 administrative division codes since 1980, with names and the last year dated sources
+//! list them (the data's first-seen year is not compiled in: no rule reads it), compiled from
+//! `data/gb2260-regions.tsv` by `scripts/gen-tables.py` (format described there). Sources and
+//! licences: `data/NOTICE.md`.
 
 use crate::prelude::*;
 #[rustfmt::skip]
@@ -76,8 +77,6 @@ pub enum LastSeen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Region {
     pub code: u32,
-    /// First year a dated source lists the code.
-    pub first_year: Option<u16>,
     pub last_seen: LastSeen,
     /// Where the name is: the group and the row within it (resolved on demand, see `name`).
     group: usize,
@@ -125,7 +124,7 @@ fn build_index() -> Index {
         groups = groups.saturating_add(u16::try_from(w.count_ones()).unwrap_or(0));
     }
     let counts = DATA.get(GROUP_COUNT_AT..SUFFIX_AT).unwrap_or(&[]);
-    let deltas = DATA.get(SUFFIX_AT..FIRST_AT).unwrap_or(&[]);
+    let deltas = DATA.get(SUFFIX_AT..LAST_AT).unwrap_or(&[]);
     let mut start = Vec::with_capacity(GROUPS.saturating_add(1));
     let mut suffixes = Vec::with_capacity(GROUPS);
     let mut row = 0usize;
@@ -219,13 +218,11 @@ pub fn lookup(code: u32) -> Option<Region> {
     }
     let k = ones_below(set, suffix);
     let row = usize::from(*idx.start.get(g)?).checked_add(k)?;
-    let first = byte(FIRST_AT.checked_add(row)?)?;
     let last = byte(LAST_AT.checked_add(row)?)?;
     Some(Region {
         code,
         group: g,
         row_in_group: k,
-        first_year: (first != 0).then(|| 1900u16.saturating_add(u16::from(first))),
         last_seen: match last {
             0 => LastSeen::Unknown,
             255 => LastSeen::Current,
@@ -297,7 +294,7 @@ mod tests {
 
     #[cfg(feature = "region-names")]
     #[test]
-    fn every_row_of_the_tsv_is_found_with_its_name_and_years() {
+    fn every_row_of_the_tsv_is_found_with_its_name_and_last_year() {
         let tsv = include_str!("../../data/gb2260-regions.tsv");
         let mut n = 0;
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
@@ -305,7 +302,6 @@ mod tests {
             let code: u32 = f[0].parse().unwrap();
             let r = lookup(code).unwrap_or_else(|| panic!("{code} missing"));
             assert_eq!(r.name(), (!f[1].is_empty()).then_some(f[1]), "{code}");
-            assert_eq!(r.first_year, f[2].parse().ok(), "{code}");
             let last = match f[3] {
                 "" => LastSeen::Unknown,
                 "9999" => LastSeen::Current,
