@@ -5,7 +5,20 @@ use md5::{Digest, Md5};
 
 /// Lower-case hex encoding of `bytes`.
 pub fn hex_lower(bytes: &[u8]) -> String {
-    hex::encode(bytes)
+    let mut out = String::with_capacity(bytes.len().saturating_mul(2));
+    hex_into(&mut out, bytes);
+    out
+}
+
+/// Appends the lower-case hex encoding of `bytes` to `out` (a table lookup per nibble, no iterator
+/// adaptor: the signer hashes three times per request).
+pub fn hex_into(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digit = |n: u8| char::from(DIGITS.get(usize::from(n & 15)).copied().unwrap_or(b'0'));
+    for &b in bytes {
+        out.push(digit(b >> 4));
+        out.push(digit(b));
+    }
 }
 
 /// 32-character lower-case hex MD5 of the UTF-8 bytes of `s`.

@@ -111,6 +111,11 @@ impl Reply {
     pub fn new() -> Reply {
         Reply { text: String::new(), n: 0 }
     }
+    /// A reply whose fields total about `bytes` (no regrowth while they are appended).
+    #[cfg(feature = "sign")]
+    pub fn with_capacity(bytes: usize) -> Reply {
+        Reply { text: String::with_capacity(bytes), n: 0 }
+    }
     fn slot(&mut self, len: u32) {
         reply_set(self.n.saturating_add(3), len);
         self.n = self.n.saturating_add(1);

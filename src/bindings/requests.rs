@@ -13,7 +13,7 @@ use crate::request::{ActionInput, InputField, ACTIONS};
 use crate::request::BuildError;
 use crate::response::fields::{Kind, ResponseFields, ResultField, ResultValues, Value, ENVELOPE_FIELDS, HEADERS, RESULT_OBJECTS};
 use crate::response::{ErrorKind, Verdict};
-use crate::sign::{self, Method, RequestSpec, SignError, SignedRequest, SigningDebug, SigningParams};
+use crate::sign::{self, Input, Method, SignError, Signed, SigningDebug, Timestamp};
 
 const VERDICTS: [Verdict; 4] = [Verdict::Match, Verdict::Mismatch, Verdict::NotFound, Verdict::Error];
 const ERROR_KINDS: [ErrorKind; 7] = [
@@ -83,8 +83,14 @@ fn build_error(e: &BuildError) -> String {
 
 /// Replies method, url, body (absent when none), canonical request, string to sign, signature
 /// (absent without `debug`), then the header names and values; slot 1 = the number of headers.
-fn signed(r: &SignedRequest, debug: Option<&SigningDebug>) -> String {
-    let mut out = Reply::new();
+fn signed(r: &Signed, debug: Option<&SigningDebug>) -> String {
+    let len = |s: &str| s.len();
+    let mut size = r.url.len().saturating_add(r.body.as_deref().map_or(0, len)).saturating_add(4);
+    if let Some(d) = debug {
+        size = size.saturating_add(d.canonical_request.len()).saturating_add(d.string_to_sign.len()).saturating_add(d.signature.len());
+    }
+    size = r.headers.iter().fold(size, |n, (k, v)| n.saturating_add(k.len()).saturating_add(v.len()));
+    let mut out = Reply::with_capacity(size);
     out.field(r.method.as_str()).field(&r.url).opt(r.body.as_deref());
     out.opt(debug.map(|d| d.canonical_request.as_str()))
         .opt(debug.map(|d| d.string_to_sign.as_str()))
@@ -105,10 +111,10 @@ fn options(f: &[Option<&str>], from: usize) -> Options {
 #[wasm_bindgen]
 pub fn build(action: &str, packed: &str, lens: &[u32]) -> String {
     let n_in = InputField::ALL.len();
-    let run = || -> Result<SignedRequest, BuildError> {
+    let run = || -> Result<Signed, BuildError> {
         let f = fields(packed, lens).filter(|f| f.len() == n_in.saturating_add(OptionField::ALL.len())).ok_or_else(|| bad_argument(Field::Input))?;
         let input = ActionInput::from_ordered(f.iter().take(n_in).map(|v| v.map(String::from)));
-        inputs::build(action, input, options(&f, n_in))
+        inputs::build_signed(action, input, options(&f, n_in))
     };
     match run() {
         Ok(r) => signed(&r, None),
@@ -118,42 +124,47 @@ pub fn build(action: &str, packed: &str, lens: &[u32]) -> String {
 
 /// The low-level signer: fields method, host, action, version, every option (`OptionField::ALL`
 /// order), then the query pairs and the form pairs (name, value each); `n_query` pairs are query.
+/// Every string is borrowed from `packed` until the reply is written.
 #[wasm_bindgen(js_name = signRequest)]
 pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
-    let run = || -> Result<(SignedRequest, SigningDebug), BuildError> {
+    let run = || -> Result<(Signed, SigningDebug), BuildError> {
         let f = fields(packed, lens).ok_or_else(|| bad_argument(Field::Input))?;
         let get = |i: usize| f.get(i).copied().flatten();
+        let opt = |o: OptionField| get(4usize.saturating_add(o as usize));
         let method = match get(0) {
             None | Some("POST") => Method::Post,
             Some("GET") => Method::Get,
             Some(_) => return Err(bad_argument(Field::Input).into()),
         };
-        let mut o = options(&f, 4);
-        o.require_credentials()?;
-        let pairs: Vec<(String, String)> = f
+        // A missing key pair is reported before the timestamp is parsed.
+        let present = |o| opt(o).is_some_and(|v: &str| !v.is_empty());
+        if !present(OptionField::AccessKeyId) || !present(OptionField::AccessKeySecret) {
+            return Err(SignError::CredentialsMissing.into());
+        }
+        let mut query: Vec<(&str, &str)> = f
             .get(4usize.saturating_add(OptionField::ALL.len())..)
             .unwrap_or(&[])
             .chunks_exact(2)
-            .map(|p| (p.first().copied().flatten().unwrap_or("").to_string(), p.get(1).copied().flatten().unwrap_or("").to_string()))
+            .map(|p| (p.first().copied().flatten().unwrap_or(""), p.get(1).copied().flatten().unwrap_or("")))
             .collect();
-        let n_query = usize::try_from(n_query).unwrap_or(usize::MAX).min(pairs.len());
-        let (query, form) = pairs.split_at(n_query);
-        let spec = RequestSpec {
+        let form = query.split_off(usize::try_from(n_query).unwrap_or(usize::MAX).min(query.len()));
+        let signature_version = inputs::signature_version(opt(OptionField::SignatureVersion))?;
+        let input = Input {
             method,
-            host: get(1).unwrap_or("").to_string(),
+            host: get(1).unwrap_or(""),
             scheme: sign::Scheme::Https,
-            action: get(2).unwrap_or("").to_string(),
-            version: get(3).unwrap_or("").to_string(),
-            query: query.to_vec(),
-            form: form.to_vec(),
+            action: get(2).unwrap_or(""),
+            version: get(3).unwrap_or(""),
+            query,
+            form,
+            access_key_id: opt(OptionField::AccessKeyId).unwrap_or(""),
+            secret: opt(OptionField::AccessKeySecret).unwrap_or(""),
+            token: opt(OptionField::SecurityToken).filter(|t| !t.is_empty()),
+            timestamp: Timestamp::parse(opt(OptionField::Timestamp).unwrap_or(""))?,
+            nonce: opt(OptionField::Nonce).unwrap_or(""),
+            signature_version,
         };
-        let params = SigningParams {
-            version: o.signature_version()?,
-            credentials: o.credentials(),
-            timestamp: o.timestamp()?,
-            nonce: o.take_field(OptionField::Nonce).unwrap_or_default(),
-        };
-        Ok(sign::sign_with_debug(&spec, &params)?)
+        Ok(sign::sign_input(input)?)
     };
     match run() {
         Ok((r, debug)) => signed(&r, Some(&debug)),

@@ -12,7 +12,7 @@ use crate::error::{CheckError, ErrorCode, Field};
 use crate::id_number::{check_id_number, is_residence_permit, IdOptions};
 use crate::period::{check_validity_period, End};
 use crate::register_date::check_register_date;
-use crate::sign::{self, Method, RequestSpec, SignedRequest, SigningParams};
+use crate::sign::{self, Input, Method, Signed, SignedRequest};
 use crate::{check_mobile, check_name, date};
 
 /// The inputs of any action: one optional string per [`InputField`]. Absent inputs are `None`;
@@ -201,32 +201,39 @@ pub fn params(action: Action, input: &ActionInput, opts: &BuildOptions) -> Resul
 /// Builds and signs `action` (POST to `/`). The business parameters go in the form body, or
 /// where the official SDK puts them with `ParamsIn::Sdk`.
 pub fn build(action: Action, input: &ActionInput, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {
+    build_signed(action, input, opts).map(SignedRequest::from)
+}
+
+/// [`build`], with the signer's header names (the bindings' path).
+pub(crate) fn build_signed(action: Action, input: &ActionInput, opts: &BuildOptions) -> Result<Signed, BuildError> {
     let params = params(action, input, opts)?;
-    finish(action, params, opts)
+    finish(action, &params, opts)
 }
 
 /// Signs an action's parameters.
-pub(super) fn finish(action: Action, params: Params, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {
+pub(super) fn finish(action: Action, params: &[(String, String)], opts: &BuildOptions) -> Result<Signed, BuildError> {
     let (scheme, host) = match &opts.endpoint {
         Some(e) => endpoint::parse(e)?,
         None => (sign::Scheme::Https, action.default_host().to_string()),
     };
     let in_query = opts.params_in == ParamsIn::Sdk && action.spec().sdk_placement == Placement::Query;
-    let (query, form) = if in_query { (params, Vec::new()) } else { (Vec::new(), params) };
-    let req = RequestSpec {
+    let pairs = sign::borrowed(params);
+    let (query, form) = if in_query { (pairs, Vec::new()) } else { (Vec::new(), pairs) };
+    let creds = &opts.credentials;
+    let input = Input {
         method: Method::Post,
-        host,
+        host: &host,
         scheme,
-        action: action.name().to_string(),
-        version: action.version().to_string(),
+        action: action.name(),
+        version: action.version(),
         query,
         form,
-    };
-    let signing = SigningParams {
-        credentials: opts.credentials.clone(),
+        access_key_id: &creds.access_key_id,
+        secret: &creds.access_key_secret,
+        token: creds.security_token.as_deref().filter(|t| !t.is_empty()),
         timestamp: opts.timestamp,
-        nonce: opts.nonce.clone(),
-        version: opts.signature_version,
+        nonce: &opts.nonce,
+        signature_version: opts.signature_version,
     };
-    Ok(sign::sign(&req, &signing)?)
+    Ok(sign::sign_input(input)?.0)
 }

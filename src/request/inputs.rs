@@ -11,7 +11,7 @@ use crate::prelude::*;
 use super::table::Action;
 use super::{ActionInput, BuildError, BuildOptions, LongTermAs, ParamsIn};
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::sign::{Credentials, SignError, SignatureVersion, SignedRequest, Timestamp};
+use crate::sign::{Credentials, SignError, Signed, SignatureVersion, SignedRequest, Timestamp};
 
 macro_rules! field_table {
     ($(#[$doc:meta])* $name:ident { $( $variant:ident => $js:literal, )* }) => {
@@ -91,14 +91,19 @@ values!(
     OptionField
 );
 
+/// The `signatureVersion` option's value: absent or `v3`, or `v1`.
+pub(crate) fn signature_version(v: Option<&str>) -> Result<SignatureVersion, CheckError> {
+    match v {
+        None | Some("v3") => Ok(SignatureVersion::V3),
+        Some("v1") => Ok(SignatureVersion::V1),
+        Some(_) => Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input)),
+    }
+}
+
 impl Options {
     /// `signatureVersion`: absent or `v3`, or `v1`.
     pub fn signature_version(&self) -> Result<SignatureVersion, CheckError> {
-        match self.get(OptionField::SignatureVersion) {
-            None | Some("v3") => Ok(SignatureVersion::V3),
-            Some("v1") => Ok(SignatureVersion::V1),
-            Some(_) => Err(CheckError::new(ErrorCode::InvalidArgument, Field::Input)),
-        }
+        signature_version(self.get(OptionField::SignatureVersion))
     }
 
     /// The timestamp, parsed (absent: `SIGN_TIMESTAMP_INVALID`).
@@ -160,9 +165,14 @@ impl Options {
 /// first, then the generic builder runs the action's checks and signs. An unknown action is
 /// `ACTION_UNKNOWN`.
 pub fn build(action: &str, input: ActionInput, opts: Options) -> Result<SignedRequest, BuildError> {
+    build_signed(action, input, opts).map(SignedRequest::from)
+}
+
+/// [`build`], with the signer's header names (the bindings' path).
+pub(crate) fn build_signed(action: &str, input: ActionInput, opts: Options) -> Result<Signed, BuildError> {
     let action = Action::from_name(action).ok_or_else(|| CheckError::new(ErrorCode::ActionUnknown, Field::Input))?;
     let opts = opts.into_build()?;
-    super::build(action, &input, &opts)
+    super::build::build_signed(action, &input, &opts)
 }
 
 #[cfg(test)]

@@ -249,45 +249,108 @@ pub fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRequest, 
 
 /// [`sign`], plus the intermediate strings.
 pub fn sign_with_debug(req: &RequestSpec, params: &SigningParams) -> Result<(SignedRequest, SigningDebug), SignError> {
-    validate(req, params)?;
-    match params.version {
-        SignatureVersion::V3 => v3::sign(req, params),
-        SignatureVersion::V1 => v1::sign(req, params),
+    let creds = &params.credentials;
+    let input = Input {
+        method: req.method,
+        host: &req.host,
+        scheme: req.scheme,
+        action: &req.action,
+        version: &req.version,
+        query: borrowed(&req.query),
+        form: borrowed(&req.form),
+        access_key_id: &creds.access_key_id,
+        secret: &creds.access_key_secret,
+        token: creds.token(),
+        timestamp: params.timestamp,
+        nonce: &params.nonce,
+        signature_version: params.version,
+    };
+    sign_input(input).map(|(signed, debug)| (signed.into(), debug))
+}
+
+/// The pairs as borrowed strings.
+pub(crate) fn borrowed(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
+    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+/// What the signer works on: the request and the signing parameters, borrowed (the public
+/// [`RequestSpec`] and [`SigningParams`] lend one; so do the bindings and the builders, without a
+/// copy of any string).
+pub(crate) struct Input<'a> {
+    pub method: Method,
+    pub host: &'a str,
+    pub scheme: Scheme,
+    pub action: &'a str,
+    pub version: &'a str,
+    pub query: Vec<(&'a str, &'a str)>,
+    pub form: Vec<(&'a str, &'a str)>,
+    pub access_key_id: &'a str,
+    pub secret: &'a str,
+    /// The STS token, when there is a non-empty one.
+    pub token: Option<&'a str>,
+    pub timestamp: Timestamp,
+    pub nonce: &'a str,
+    pub signature_version: SignatureVersion,
+}
+
+/// A [`SignedRequest`] whose header names are the signer's constants (no copy of each name; the
+/// bindings write it straight into their reply).
+pub(crate) struct Signed {
+    pub method: Method,
+    pub url: String,
+    /// Lower-case names, sorted by name.
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Option<String>,
+}
+
+impl From<Signed> for SignedRequest {
+    fn from(s: Signed) -> SignedRequest {
+        SignedRequest { method: s.method, url: s.url, headers: s.headers.into_iter().map(|(k, v)| (k.to_string(), v)).collect(), body: s.body }
     }
 }
 
-fn validate(req: &RequestSpec, params: &SigningParams) -> Result<(), SignError> {
-    let creds = &params.credentials;
-    if creds.access_key_id.is_empty() || creds.access_key_secret.is_empty() {
+/// Validates and signs; the query and form pairs are sorted by name in place.
+pub(crate) fn sign_input(mut input: Input<'_>) -> Result<(Signed, SigningDebug), SignError> {
+    validate(&mut input)?;
+    match input.signature_version {
+        SignatureVersion::V3 => v3::sign(&input),
+        SignatureVersion::V1 => v1::sign(&input),
+    }
+}
+
+/// The checks of every request, in a fixed order; sorts the query and the form by name (and so
+/// finds a name given twice as neighbours).
+fn validate(i: &mut Input<'_>) -> Result<(), SignError> {
+    if i.access_key_id.is_empty() || i.secret.is_empty() {
         return Err(SignError::CredentialsMissing);
     }
-    if !is_token(&creds.access_key_id) || !creds.token().map_or(true, is_token) {
+    if !is_token(i.access_key_id) || !i.token.map_or(true, is_token) {
         return Err(SignError::CredentialsInvalid);
     }
-    if !is_host(&req.host) {
+    if !is_host(i.host) {
         return Err(SignError::HostInvalid);
     }
-    if params.nonce.is_empty() {
+    if i.nonce.is_empty() {
         return Err(SignError::NonceEmpty);
     }
-    if !is_token(&params.nonce) {
+    if !is_token(i.nonce) {
         return Err(SignError::NonceInvalid);
     }
-    if !is_token(&req.action) || !is_token(&req.version) {
+    if !is_token(i.action) || !is_token(i.version) {
         return Err(SignError::ParamInvalid);
     }
-    if req.method == Method::Get && !req.form.is_empty() {
+    if i.method == Method::Get && !i.form.is_empty() {
         return Err(SignError::ParamInvalid);
     }
-    let mut names: Vec<(&str, &str)> = req.query.iter().chain(&req.form).map(|(k, _)| (k.as_str(), "")).collect();
-    if names.iter().any(|(n, _)| n.is_empty()) {
+    let v1 = i.signature_version == SignatureVersion::V1;
+    if i.query.iter().chain(&i.form).any(|(n, _)| n.is_empty() || v1 && V1_RESERVED.contains(n)) {
         return Err(SignError::ParamInvalid);
     }
-    if params.version == SignatureVersion::V1 && names.iter().any(|(n, _)| V1_RESERVED.contains(n)) {
-        return Err(SignError::ParamInvalid);
-    }
-    sort_pairs(&mut names);
-    if names.windows(2).any(|w| w.first().map(|p| p.0) == w.get(1).map(|p| p.0)) {
+    sort_pairs(&mut i.query);
+    sort_pairs(&mut i.form);
+    let twice = |v: &[(&str, &str)]| v.windows(2).any(|w| matches!(w, [a, b] if a.0 == b.0));
+    let (query, form) = (&i.query, &i.form);
+    if twice(query) || twice(form) || query.iter().any(|(n, _)| form.binary_search_by(|p| p.0.cmp(n)).is_ok()) {
         return Err(SignError::ParamInvalid);
     }
     Ok(())
@@ -323,13 +386,6 @@ fn parse_timestamp(s: &str) -> Option<chrono::NaiveDateTime> {
     date.and_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)
 }
 
-/// The pairs sorted by name (byte order), borrowed.
-fn sorted(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
-    let mut v: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    sort_pairs(&mut v);
-    v
-}
-
 /// Sorts pairs by name (byte order). Names are unique once `validate` has passed, so an unstable
 /// sort gives the canonical order; one sort function keeps one sort routine in the module.
 fn sort_pairs(v: &mut [(&str, &str)]) {
@@ -354,9 +410,9 @@ fn url(scheme: Scheme, host: &str, query: &str) -> String {
 
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
-/// The form body (sorted, percent-encoded) when there are form parameters.
-fn form_body(req: &RequestSpec) -> Option<String> {
-    (!req.form.is_empty()).then(|| percent::encode_pairs(sorted(&req.form)))
+/// The form body (percent-encoded, in the sorted order) when there are form parameters.
+fn form_body(i: &Input<'_>) -> Option<String> {
+    (!i.form.is_empty()).then(|| percent::encode_list(&i.form))
 }
 
 #[cfg(test)]

@@ -6,85 +6,87 @@ use crate::prelude::*;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::{form_body, percent, sorted, url, RequestSpec, SignError, SignedRequest, SigningDebug, SigningParams, FORM_CONTENT_TYPE};
-use crate::hash::hex_lower;
+use super::{form_body, percent, url, Input, SignError, Signed, SigningDebug, FORM_CONTENT_TYPE};
+use crate::hash::{hex_into, hex_lower};
 
 const ALGORITHM: &str = "ACS3-HMAC-SHA256";
 
-pub(super) fn sign(req: &RequestSpec, params: &SigningParams) -> Result<(SignedRequest, SigningDebug), SignError> {
-    let creds = &params.credentials;
-    let query = percent::encode_pairs(sorted(&req.query));
-    let body = form_body(req);
+pub(super) fn sign(i: &Input<'_>) -> Result<(Signed, SigningDebug), SignError> {
+    let query = percent::encode_list(&i.query);
+    let body = form_body(i);
     let hashed_payload = hex_lower(&Sha256::digest(body.as_deref().unwrap_or("").as_bytes()));
+    let timestamp = i.timestamp.text();
 
-    // The signed headers, pushed in sorted order (no sort needed).
-    let token = creds.token();
-    let mut headers: Vec<(String, String)> = Vec::with_capacity(10);
+    // The signed headers, in sorted order (no sort needed), borrowed until the reply.
+    let mut headers: Vec<(&'static str, &str)> = Vec::with_capacity(9);
     if body.is_some() {
-        headers.push(("content-type".into(), FORM_CONTENT_TYPE.into()));
+        headers.push(("content-type", FORM_CONTENT_TYPE));
     }
-    headers.push(("host".into(), req.host.clone()));
-    if token.is_some() {
-        headers.push(("x-acs-accesskey-id".into(), creds.access_key_id.clone()));
+    headers.push(("host", i.host));
+    if i.token.is_some() {
+        headers.push(("x-acs-accesskey-id", i.access_key_id));
     }
-    headers.push(("x-acs-action".into(), req.action.clone()));
-    headers.push(("x-acs-content-sha256".into(), hashed_payload.clone()));
-    headers.push(("x-acs-date".into(), params.timestamp.text()));
-    if let Some(token) = token {
-        headers.push(("x-acs-security-token".into(), token.into()));
+    headers.push(("x-acs-action", i.action));
+    headers.push(("x-acs-content-sha256", &hashed_payload));
+    headers.push(("x-acs-date", &timestamp));
+    if let Some(token) = i.token {
+        headers.push(("x-acs-security-token", token));
     }
-    headers.push(("x-acs-signature-nonce".into(), params.nonce.clone()));
-    headers.push(("x-acs-version".into(), req.version.clone()));
-    debug_assert!(headers.windows(2).all(|w| w.first().map(|h| &h.0) < w.get(1).map(|h| &h.0)));
+    headers.push(("x-acs-signature-nonce", i.nonce));
+    headers.push(("x-acs-version", i.version));
+    debug_assert!(headers.windows(2).all(|w| w.first().map(|h| h.0) < w.get(1).map(|h| h.0)));
 
-    let mut signed_headers = String::new();
-    let mut canonical_headers = String::new();
-    for (name, value) in &headers {
+    let names = headers.iter().fold(0usize, |n, (k, _)| n.saturating_add(k.len()).saturating_add(1));
+    let values = headers.iter().fold(0usize, |n, (_, v)| n.saturating_add(v.len()).saturating_add(2));
+    let mut signed_headers = String::with_capacity(names);
+    for (name, _) in &headers {
         if !signed_headers.is_empty() {
             signed_headers.push(';');
         }
         signed_headers.push_str(name);
-        canonical_headers.push_str(name);
-        canonical_headers.push(':');
-        canonical_headers.push_str(value.trim());
-        canonical_headers.push('\n');
     }
 
-    let mut canonical_request = String::new();
-    for part in [req.method.as_str(), "/", &query, &canonical_headers, &signed_headers] {
+    // method \n / \n query \n headers (each `name:value\n`) \n signed names \n payload hash.
+    let mut canonical_request =
+        String::with_capacity(query.len().saturating_add(names.saturating_mul(2)).saturating_add(values).saturating_add(80));
+    for part in [i.method.as_str(), "/", &query] {
         canonical_request.push_str(part);
         canonical_request.push('\n');
     }
-    // `canonical_headers` ends with '\n' already: the empty line between headers and names is
-    // part of the format.
+    for (name, value) in &headers {
+        canonical_request.push_str(name);
+        canonical_request.push(':');
+        canonical_request.push_str(value.trim());
+        canonical_request.push('\n');
+    }
+    // The empty line between the headers and the names is part of the format.
+    canonical_request.push('\n');
+    canonical_request.push_str(&signed_headers);
+    canonical_request.push('\n');
     canonical_request.push_str(&hashed_payload);
 
-    let mut string_to_sign = String::from(ALGORITHM);
+    let mut string_to_sign = String::with_capacity(ALGORITHM.len().saturating_add(65));
+    string_to_sign.push_str(ALGORITHM);
     string_to_sign.push('\n');
-    string_to_sign.push_str(&hex_lower(&Sha256::digest(canonical_request.as_bytes())));
+    hex_into(&mut string_to_sign, &Sha256::digest(canonical_request.as_bytes()));
 
-    let mut mac = Hmac::<Sha256>::new_from_slice(creds.access_key_secret.as_bytes())
-        .map_err(|_| SignError::CredentialsInvalid)?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(i.secret.as_bytes()).map_err(|_| SignError::CredentialsInvalid)?;
     mac.update(string_to_sign.as_bytes());
     let signature = hex_lower(&mac.finalize().into_bytes());
 
-    let mut authorization = String::from(ALGORITHM);
-    authorization.push_str(" Credential=");
-    authorization.push_str(&creds.access_key_id);
-    authorization.push_str(",SignedHeaders=");
-    authorization.push_str(&signed_headers);
-    authorization.push_str(",Signature=");
-    authorization.push_str(&signature);
+    let mut authorization = String::with_capacity(
+        ALGORITHM.len().saturating_add(i.access_key_id.len()).saturating_add(signed_headers.len()).saturating_add(signature.len()).saturating_add(40),
+    );
+    for part in [ALGORITHM, " Credential=", i.access_key_id, ",SignedHeaders=", &signed_headers, ",Signature=", &signature] {
+        authorization.push_str(part);
+    }
     // "authorization" sorts before every other header name used here.
-    headers.insert(0, ("authorization".into(), authorization));
+    let mut out: Vec<(&'static str, String)> = Vec::with_capacity(headers.len().saturating_add(1));
+    out.push(("authorization", authorization));
+    out.extend(headers.iter().map(|(k, v)| (*k, v.to_string())));
 
     Ok((
-        SignedRequest {
-            method: req.method,
-            url: url(req.scheme, &req.host, &query),
-            headers,
-            body,
-        },
+        Signed { method: i.method, url: url(i.scheme, i.host, &query), headers: out, body },
         SigningDebug { canonical_request, string_to_sign, signature },
     ))
 }
