@@ -3,32 +3,15 @@
 //! `%2A`, `~` stays, and a literal `%` is encoded like any other byte (`%25`).
 
 use crate::prelude::*;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-/// The RFC 3986 unreserved bytes, which stay as they are.
-fn unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
-}
+/// Everything except the RFC 3986 unreserved characters.
+const SET: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-/// Appends the encoding of `s` to `out`: each run of unreserved bytes copied at once, every other
-/// character's UTF-8 bytes as `%XX`.
+/// Appends the encoding of `s` to `out`.
 pub fn encode_into(out: &mut String, s: &str) {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    let digit = |n: u8| char::from(DIGITS.get(usize::from(n & 15)).copied().unwrap_or(b'0'));
-    let mut rest = s;
-    loop {
-        let run = rest.bytes().position(|b| !unreserved(b)).unwrap_or(rest.len());
-        // `run` ends before an ASCII byte or at the end: always a char boundary.
-        let Some((plain, tail)) = rest.split_at_checked(run) else { return };
-        out.push_str(plain);
-        let mut chars = tail.chars();
-        let Some(c) = chars.next() else { return };
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            out.push('%');
-            out.push(digit(b >> 4));
-            out.push(digit(b));
-        }
-        rest = chars.as_str();
+    for chunk in utf8_percent_encode(s, SET) {
+        out.push_str(chunk);
     }
 }
 
