@@ -48,7 +48,6 @@ import { readBuildOptions, SIGN_OPTIONS } from "./options.js";
 
 export { default, initSync, __wasmMemoryBytes } from "./core.js";
 
-const regionNames = new Map();
 const ABSENT = 0xffffffff;
 const SIGN_ERROR = 1000;
 
@@ -140,14 +139,39 @@ function unwrap(text) {
   return replyFields(text);
 }
 
-function regionName(code) {
-  let name = regionNames.get(code);
-  if (name === undefined) {
-    name = core.regionName(code) || null;
-    // Names only: a module without them (the browser one, before loadRegionNames) asks again.
-    if (name !== null) regionNames.set(code, name);
-  }
-  return name;
+// Region names and code strings cached by the entry's row in the table (slot 6 of idCheck: a
+// dense key, so an array rather than a Map), province names by their two digits. Only names are
+// cached: the browser module before loadRegionNames (and 68 old entries) has none, asked again.
+const rowNames = [];
+const rowCodes = [];
+const provinceNames = [];
+
+/** `a[i] = v`, growing `a` one by one so it stays packed (fast), not sparse. */
+function put(a, i, v) {
+  while (a.length <= i) a.push(undefined);
+  a[i] = v;
+  return v;
+}
+
+/** The name of the entry at `row` (1-based; 0: none) for the 6-digit `code`, or null. */
+function regionNameAt(row, code) {
+  const name = rowNames[row];
+  if (name !== undefined) return name;
+  const fetched = row === 0 ? "" : core.regionName(code);
+  return fetched === "" ? null : put(rowNames, row, fetched);
+}
+
+/** The code as text (the first six characters of `value`), one string per row. */
+function regionCodeAt(row, value) {
+  return rowCodes[row] ?? (row === 0 ? value.slice(0, 6) : put(rowCodes, row, value.slice(0, 6)));
+}
+
+/** The name of province `XX0000` (`p` its two digits), or "". */
+function provinceName(p) {
+  const name = provinceNames[p];
+  if (name !== undefined) return name;
+  const fetched = core.regionName(p * 10000);
+  return fetched === "" ? "" : put(provinceNames, p, fetched);
 }
 
 /**
@@ -384,9 +408,9 @@ export function checkIdNumber(input, opts) {
       birthDate: birthDate(n[2]),
       gender: flags & 2 ? "male" : "female",
       age: n[3],
-      regionCode: value.slice(0, 6),
-      regionName: regionName(n[4]),
-      province: regionName(n[5] * 10000) ?? "",
+      regionCode: regionCodeAt(n[6], value),
+      regionName: regionNameAt(n[6], n[4]),
+      province: provinceName(n[5]),
     },
     warnings,
     changed: (flags & 1) === 1,

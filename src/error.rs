@@ -50,6 +50,11 @@ impl Field {
         Field::Action,
     ];
 
+    /// The field's position in [`Field::ALL`] (how the bindings name it to the JS side).
+    pub fn index(self) -> u32 {
+        self as u32
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Field::IdNumber => "idNumber",
@@ -87,6 +92,11 @@ macro_rules! error_codes {
         impl ErrorCode {
             /// Every code, in declaration order.
             pub const ALL: &'static [ErrorCode] = &[ $( ErrorCode::$variant, )* ];
+
+            /// The code's position in [`ErrorCode::ALL`] (how the bindings name it to the JS side).
+            pub fn index(self) -> u32 {
+                self as u32
+            }
 
             /// The stable code string, e.g. `ID_CHECKSUM`.
             pub fn as_str(self) -> &'static str {
@@ -212,6 +222,16 @@ mod tests {
         let names: std::collections::HashSet<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
         assert_eq!(names.len(), Field::ALL.len());
         assert_eq!(Field::ALL.len(), 19, "a new Field must be added to Field::ALL");
+    }
+
+    #[test]
+    fn the_index_of_a_code_or_field_is_its_position_in_all() {
+        for (i, f) in Field::ALL.iter().enumerate() {
+            assert_eq!(f.index() as usize, i, "{f:?}");
+        }
+        for (i, c) in ErrorCode::ALL.iter().enumerate() {
+            assert_eq!(c.index() as usize, i, "{c:?}");
+        }
     }
 
     #[test]

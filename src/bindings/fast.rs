@@ -6,7 +6,9 @@
 //! Status: 0 = valid; otherwise 1 + the index of the error code in `ErrorCode::ALL`.
 //! `NUMS` slots, per check:
 //! - ID: [1] flags (1 changed, 2 male, 4 REGION_UNRECOGNIZED, 8 REGION_ABOLISHED_BEFORE_BIRTH),
-//!   [2] birth date as YYYYMMDD, [3] age, [4] region code, [5] province code;
+//!   [2] birth date as YYYYMMDD, [3] age, [4] region code, [5] province code (two digits),
+//!   [6] the region's row in the table + 1, 0 when the table has no entry (a dense key for the
+//!   JS side's name cache);
 //!   on error [1] = field index and the hint (if any) in `BYTES`.
 //! - mobile: [1] flags (1 changed, 2 mvno, 4 data card, 8 satellite), [2] carrier index.
 //! - name: [1] flags (1 changed, 2 minority name), [2] length in characters.
@@ -24,6 +26,7 @@ use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 use chrono::Datelike;
 use wasm_bindgen::prelude::*;
 
+use super::index;
 use crate::error::{CheckError, ErrorCode, Field};
 use crate::mobile::{Carrier, Kind};
 
@@ -98,17 +101,13 @@ fn set_value(changed: bool, value: &str) {
     }
 }
 
-fn index<T: PartialEq>(all: &[T], x: &T) -> u32 {
-    all.iter().position(|y| y == x).and_then(|i| u32::try_from(i).ok()).unwrap_or(0)
-}
-
 fn error_status(e: &CheckError) -> u32 {
-    set(1, index(Field::ALL, &e.field));
+    set(1, e.field.index());
     match &e.hint {
         Some(h) => set_bytes(h),
         None => set(0, 0),
     }
-    index(ErrorCode::ALL, &e.code).saturating_add(1)
+    e.code.index().saturating_add(1)
 }
 
 /// Address of the numeric scratch slots (`u32` each).
@@ -186,6 +185,7 @@ pub fn id_check(input: &str, today_ymd: u32, allow_residence_permit: bool) -> u3
             set(3, f.age);
             set(4, f.region_code);
             set(5, f.region_code / 10000);
+            set(6, f.region.map_or(0, |r| u32::try_from(r.row()).map_or(0, |row| row.saturating_add(1))));
             set_value(changed, &value);
             0
         }

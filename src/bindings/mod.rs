@@ -152,8 +152,8 @@ pub(crate) fn index<T: PartialEq>(all: &[T], x: &T) -> u32 {
 
 /// An error reply: status `1 + code index`, slot 1 the field index, one field: the hint or "".
 pub(crate) fn reply_error(e: &CheckError) -> String {
-    reply_set(0, index(ErrorCode::ALL, &e.code).saturating_add(1));
-    reply_set(1, index(Field::ALL, &e.field));
+    reply_set(0, e.code.index().saturating_add(1));
+    reply_set(1, e.field.index());
     let hint = e.hint.as_deref().unwrap_or("");
     reply_set(2, 1);
     reply_set(3, utf16_len(hint));

@@ -7,16 +7,15 @@ const CHECK_CHARS: [u8; 11] = *b"10X98765432";
 
 /// The check character for 17 ASCII digits, or `None` if `digits` is not exactly 17 ASCII digits.
 pub fn check_char(digits: &[u8]) -> Option<u8> {
-    if digits.len() != 17 {
+    let digits: &[u8; 17] = digits.try_into().ok()?;
+    // One pass without an early exit (17 bytes: branch-free is faster than stopping early).
+    let (sum, all_digits) = digits.iter().zip(WEIGHTS).fold((0u32, true), |(sum, ok), (&d, w)| {
+        let v = d.wrapping_sub(b'0');
+        // At most 17 * 255 * 10 even for non-digits: no overflow.
+        (sum.wrapping_add(u32::from(v).wrapping_mul(w)), ok & (v < 10))
+    });
+    if !all_digits {
         return None;
-    }
-    let mut sum: u32 = 0;
-    for (&d, &w) in digits.iter().zip(WEIGHTS.iter()) {
-        if !d.is_ascii_digit() {
-            return None;
-        }
-        // At most 17 * 9 * 10: no overflow.
-        sum = sum.wrapping_add(u32::from(d.wrapping_sub(b'0')).wrapping_mul(w));
     }
     CHECK_CHARS.get((sum % 11) as usize).copied()
 }

@@ -15,6 +15,11 @@ use crate::region::{self, LastSeen, Region};
 
 /// Address codes of residence permits for Hong Kong, Macao and Taiwan residents.
 const RESIDENCE_PERMIT_CODES: [u32; 3] = [810000, 820000, 830000];
+/// Birth dates before this are refused (ID_BIRTH_DATE_TOO_EARLY).
+const EARLIEST_BIRTH: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
 /// A code that ended this many years or more before the birth year gets a warning.
 const ABOLISHED_WARNING_YEARS: u16 = 5;
 
@@ -152,17 +157,20 @@ pub fn check_id_number(input: &str, opts: &IdOptions) -> Result<IdCheck, CheckEr
 /// (borrowed from `input` when unchanged), whether it changed, and the facts.
 pub fn check_id_facts<'a>(input: &'a str, opts: &IdOptions) -> Result<(Cow<'a, str>, bool, IdFacts), CheckError> {
     let (value, changed) = normalize::normalize_cow(input);
-    let facts = facts_of(&value, opts)?;
+    // normalize_cow borrows only an input of digits and X: the alphabet test is done then.
+    let alphabet_ok = matches!(value, Cow::Borrowed(_)) || normalize::all_digits_or_x(value.as_bytes());
+    let facts = facts_of(&value, alphabet_ok, opts)?;
     Ok((value, changed, facts))
 }
 
-/// The rules of `docs/validation.md` §1 on a normalised number.
-fn facts_of(value: &str, opts: &IdOptions) -> Result<IdFacts, CheckError> {
+/// The rules of `docs/validation.md` §1 on a normalised number (`alphabet_ok`: every byte is a
+/// digit or `X`).
+fn facts_of(value: &str, alphabet_ok: bool, opts: &IdOptions) -> Result<IdFacts, CheckError> {
     let bytes = value.as_bytes();
     if bytes.is_empty() {
         return Err(err(ErrorCode::IdEmpty));
     }
-    if !bytes.iter().all(|&b| b.is_ascii_digit() || b == b'X') {
+    if !alphabet_ok {
         return Err(err(ErrorCode::IdBadChar));
     }
     if bytes.len() == 15 && bytes.iter().all(u8::is_ascii_digit) {
@@ -175,11 +183,12 @@ fn facts_of(value: &str, opts: &IdOptions) -> Result<IdFacts, CheckError> {
     if bytes.len() != 18 {
         return Err(err(ErrorCode::IdLength));
     }
-    if bytes.iter().take(17).any(|&b| b == b'X') {
-        return Err(err(ErrorCode::IdBadChar));
-    }
-    if !checksum::is_valid(bytes) {
-        return Err(err(ErrorCode::IdChecksum));
+    let (&last, first17) = bytes.split_last().ok_or_else(|| err(ErrorCode::IdLength))?;
+    // Digits and X only (above): no check character means an X among the first 17.
+    match checksum::check_char(first17) {
+        None => return Err(err(ErrorCode::IdBadChar)),
+        Some(c) if c != last => return Err(err(ErrorCode::IdChecksum)),
+        Some(_) => {}
     }
     let birth_digits = bytes.get(6..14).ok_or_else(|| err(ErrorCode::IdLength))?;
     let birth_date = core::str::from_utf8(birth_digits)
@@ -189,7 +198,7 @@ fn facts_of(value: &str, opts: &IdOptions) -> Result<IdFacts, CheckError> {
     if birth_date > opts.today {
         return Err(err(ErrorCode::IdBirthDateFuture));
     }
-    if birth_date < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
+    if birth_date < EARLIEST_BIRTH {
         return Err(err(ErrorCode::IdBirthDateTooEarly));
     }
 
@@ -235,11 +244,16 @@ fn region_of(code: u32, birth: NaiveDate, opts: &IdOptions) -> Result<(Option<Re
         }
         return Ok((region::lookup(code), false, false));
     }
-    if !region::is_mainland_province(province_code) || !region::prefix_has_county(code / 100) {
+    if !region::is_mainland_province(province_code) {
         return Err(err(ErrorCode::IdRegionUnknown));
     }
     let entry = region::lookup(code);
-    let unrecognized = !entry.is_some_and(|r| region::is_county_level(r.code));
+    let county = entry.is_some_and(|r| region::is_county_level(r.code));
+    // A county-level entry answers for its prefix: the prefix search only when there is none.
+    if !county && !region::prefix_has_county(code / 100) {
+        return Err(err(ErrorCode::IdRegionUnknown));
+    }
+    let unrecognized = !county;
     let abolished = match entry.map(|r| r.last_seen) {
         Some(LastSeen::Year(last)) => {
             let birth_year = u16::try_from(chrono::Datelike::year(&birth)).unwrap_or(0);

@@ -10,9 +10,15 @@ pub fn normalize(input: &str) -> (String, bool) {
     (value.into_owned(), changed)
 }
 
+/// Whether every byte is an ASCII digit or `X`: the canonical alphabet. No early exit, so the
+/// loop over a typed number (18 bytes) is branch-free; inputs are at most a few hundred bytes.
+pub fn all_digits_or_x(bytes: &[u8]) -> bool {
+    bytes.iter().fold(true, |ok, &b| ok & (b.wrapping_sub(b'0') < 10 || b == b'X'))
+}
+
 /// [`normalize`] without a copy when `input` is already canonical (the common case).
 pub fn normalize_cow(input: &str) -> (Cow<'_, str>, bool) {
-    if input.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
+    if all_digits_or_x(input.as_bytes()) {
         return (Cow::Borrowed(input), false);
     }
     let trimmed = input.trim();

@@ -81,9 +81,17 @@ pub struct Region {
     /// Where the name is: the group and the row within it (resolved on demand, see `name`).
     group: usize,
     row_in_group: usize,
+    /// The row of the table (0 to `ROWS - 1`): a dense key for the entry (see `row`).
+    row: usize,
 }
 
 impl Region {
+    /// The entry's row in the table, 0 to [`rows`]` - 1`: a dense key, so a caller can cache what
+    /// it derives from an entry (its name) in an array rather than a map keyed by code.
+    pub fn row(&self) -> usize {
+        self.row
+    }
+
     /// The name, where a source gives one. Resolved on demand: it scans the group's names.
     pub fn name(&self) -> Option<&'static str> {
         name_in_group(self.group, self.row_in_group)
@@ -223,12 +231,18 @@ pub fn lookup(code: u32) -> Option<Region> {
         code,
         group: g,
         row_in_group: k,
+        row,
         last_seen: match last {
             0 => LastSeen::Unknown,
             255 => LastSeen::Current,
             y => LastSeen::Year(1900u16.saturating_add(u16::from(y))),
         },
     })
+}
+
+/// Number of entries of the table (the bound of [`Region::row`]).
+pub const fn rows() -> usize {
+    ROWS
 }
 
 /// County level: the last two digits are not `00`, or one of the prefecture-level cities without
@@ -246,9 +260,24 @@ pub fn prefix_has_county(prefix: u32) -> bool {
     set & !1 != 0 || (set != 0 && is_county_level(prefix.saturating_mul(100)))
 }
 
+/// `MAINLAND_PROVINCES` as a table indexed by the two digits (no search, no 128-bit shift: a
+/// libcall in wasm).
+const MAINLAND_TABLE: [bool; 100] = {
+    let mut table = [false; 100];
+    let mut i = 0;
+    while i < MAINLAND_PROVINCES.len() {
+        #[allow(clippy::indexing_slicing)] // const evaluation: an error fails the build
+        {
+            table[MAINLAND_PROVINCES[i] as usize] = true;
+        }
+        i += 1;
+    }
+    table
+};
+
 /// Whether the first two digits are one of the 31 mainland provinces.
 pub fn is_mainland_province(province: u32) -> bool {
-    MAINLAND_PROVINCES.contains(&province)
+    usize::try_from(province).ok().and_then(|p| MAINLAND_TABLE.get(p)).copied().unwrap_or(false)
 }
 
 /// Name of the province `XX0000`.
@@ -297,6 +326,7 @@ mod tests {
     fn every_row_of_the_tsv_is_found_with_its_name_and_last_year() {
         let tsv = include_str!("../../data/gb2260-regions.tsv");
         let mut n = 0;
+        let mut seen_rows = std::collections::BTreeSet::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&str> = line.split('\t').collect();
             let code: u32 = f[0].parse().unwrap();
@@ -308,6 +338,7 @@ mod tests {
                 y => LastSeen::Year(y.parse().unwrap()),
             };
             assert_eq!(r.last_seen, last, "{code}");
+            assert!(r.row() < rows() && seen_rows.insert(r.row()), "{code}: row {} repeated or out of range", r.row());
             n += 1;
         }
         assert_eq!(n, ROWS);
