@@ -58,6 +58,8 @@ test-native:
 test-lint:
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features module -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features module-small -- -D warnings
 	cargo clippy --all-targets --features json -- -D warnings
 	cargo clippy --lib --no-default-features -- -D warnings
 

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --target wasm32-unknown-unknown --lib --features module
-cargo build --profile browser --no-default-features --features module --target wasm32-unknown-unknown --lib
+cargo build --profile browser --no-default-features --features module-small --target wasm32-unknown-unknown --lib
 rm -rf build/bindgen && mkdir -p build/bindgen
 wasm-bindgen --target web --out-dir build/bindgen --out-name aliyun_idv \
   target/wasm32-unknown-unknown/release/aliyun_idv.wasm

@@ -12,12 +12,13 @@
 //! browser module. `json` adds [`parse_response`] over a JSON body, for native tests only.
 
 #![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
-// The shipped .wasm modules (feature `module`, scripts/build.sh) are built without std: see `module`.
-#![cfg_attr(all(target_arch = "wasm32", feature = "module"), no_std)]
+// The shipped .wasm modules (feature `module` or `module-small`, scripts/build.sh) are built
+// without std: see `module`.
+#![cfg_attr(all(target_arch = "wasm32", any(feature = "module", feature = "module-small")), no_std)]
 
 extern crate alloc;
 
-#[cfg(all(target_arch = "wasm32", feature = "module"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "module", feature = "module-small")))]
 mod module;
 mod prelude;
 

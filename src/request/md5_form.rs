@@ -94,8 +94,18 @@ pub fn check_hashed(form: Md5Form, value: &str, field: Field) -> Result<String, 
     }
     Ok(match form {
         // Only the hex part is lower-cased; a name's plain rest is left alone and an X kept upper.
-        Md5Form::IdBirthDate => v.get(..6).unwrap_or("").to_string() + &v.get(6..38).unwrap_or("").to_ascii_lowercase() + &v.get(38..).unwrap_or("").to_ascii_uppercase(),
-        Md5Form::NameFirstChar => v.get(..32).unwrap_or("").to_ascii_lowercase() + v.get(32..).unwrap_or(""),
+        Md5Form::IdBirthDate => {
+            let mut out = String::with_capacity(v.len());
+            out.push_str(v.get(..6).unwrap_or(""));
+            out.push_str(&v.get(6..38).unwrap_or("").to_ascii_lowercase());
+            out.push_str(&v.get(38..).unwrap_or("").to_ascii_uppercase());
+            out
+        }
+        Md5Form::NameFirstChar => {
+            let mut out = v.get(..32).unwrap_or("").to_ascii_lowercase();
+            out.push_str(v.get(32..).unwrap_or(""));
+            out
+        }
         _ => v.to_ascii_lowercase(),
     })
 }
