@@ -3,7 +3,8 @@
 // servers), the browser module (aliyun_idv_browser.js, its bytes inlined in
 // aliyun_idv_browser_wasm.js for browser.mjs and as aliyun_idv_browser_bg.wasm for browser-wasm.mjs),
 // the region names for the browser module (region-names.js),
-// node.cjs (a stub over the bundled node-impl.cjs) and node.mjs (its ESM face).
+// node.cjs (a stub over the bundled node-impl.cjs, which requires node-client.cjs on first use) and
+// node.mjs (its ESM face).
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -82,11 +83,37 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  external: ["./aliyun_idv_bg.wasm.base64.cjs"],
+  external: ["./aliyun_idv_bg.wasm.base64.cjs", "./node-client.cjs"],
   // Only the generated async init (never called in Node) reads import.meta.url.
   define: { "import.meta.url": "undefined" },
   logLevel: "warning",
 });
+
+// node-client.cjs: client.js, credentials.js and what they import, required by node-impl.cjs on the
+// first createClient or credential provider call (pkg-template/node.cjs). The API they import is
+// node-impl.cjs (its exports are api.js's), never a second copy: one instance, one error class.
+await build({
+  entryPoints: [new URL("node-client.cjs", out).pathname],
+  outfile: new URL("node-client.cjs", out).pathname,
+  allowOverwrite: true,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  plugins: [
+    {
+      name: "the-api-is-node-impl",
+      setup(b) {
+        b.onResolve({ filter: /^\.\/(api|core)\.js$/ }, () => ({ path: "./node-impl.cjs", external: true }));
+      },
+    },
+  ],
+  logLevel: "warning",
+});
+for (const f of ["node-impl.cjs", "node-client.cjs"]) {
+  const text = readFileSync(new URL(f, out), "utf8");
+  if (/AliyunIdvError = class extends Error/.test(text) !== (f === "node-impl.cjs")) throw new Error(`assemble-pkg: AliyunIdvError must be defined in node-impl.cjs only (${f})`);
+}
 
 writeFileSync(
   new URL("node.cjs", out),

@@ -20,3 +20,23 @@ test("require and import give the same instance", () => {
   assert.equal(thrown.code, "ID_LENGTH");
   assert.deepEqual(Object.keys(esm).filter((k) => k !== "default").sort(), Object.keys(cjs).filter((k) => k !== "default").sort());
 });
+
+// node.cjs requires the client bundle (node-client.cjs) on the first createClient or credential
+// provider call; what it throws is the one AliyunIdvError class, and a checking process never
+// loads it. A fresh process, so no other test has loaded it first.
+test("the client bundle loads on first use and shares the instance", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const script = `
+    const idv = require("aliyun-idv");
+    const loaded = () => Object.keys(require.cache).some((k) => k.endsWith("node-client.cjs"));
+    const before = loaded();
+    idv.checkIdNumber("11010519491231002X");
+    const afterCheck = loaded();
+    let e;
+    try { idv.createClient({ credentials: 42 }); } catch (x) { e = x; }
+    const provider = idv.environmentCredentials({ env: {} });
+    console.log(JSON.stringify({ before, afterCheck, after: loaded(), same: e instanceof idv.AliyunIdvError, code: e && e.code,
+      provider: typeof provider, name: idv.createClient.name, length: idv.ramRoleArnCredentials.length }));`;
+  const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: process.cwd(), encoding: "utf8" }));
+  assert.deepEqual(out, { before: false, afterCheck: false, after: true, same: true, code: "INVALID_OPTION", provider: "function", name: "createClient", length: 2 });
+});
