@@ -88,19 +88,26 @@ function failure(status, n) {
   return { ok: false, error };
 }
 
-/** Several strings (or undefined: absent) as one string and their lengths. */
+/**
+ * Several strings (or undefined: absent) as one string and their lengths. Joined, not
+ * concatenated: `join` builds one flat string, where `+=` builds a rope the glue then flattens.
+ */
 function pack(values) {
-  let text = "";
-  const lens = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] === undefined ? undefined : wf(values[i]);
-    if (v === undefined) lens[i] = ABSENT;
-    else {
-      text += v;
-      lens[i] = v.length;
+  const n = values.length;
+  const lens = new Uint32Array(n);
+  const parts = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === undefined) {
+      lens[i] = ABSENT;
+      parts[i] = "";
+    } else {
+      const w = wf(v);
+      lens[i] = w.length;
+      parts[i] = w;
     }
   }
-  return [text, lens];
+  return [parts.join(""), lens];
 }
 
 /** The fields of a reply (undefined: absent), after the call that answered `text`. */
@@ -287,6 +294,18 @@ function pick(obj, keys) {
   const out = Object.create(null);
   try {
     for (const key of keys) out[key] = ownValue(obj, key);
+  } catch {
+    return null;
+  }
+  return out;
+}
+
+/** The OWN values of `keys` of `obj`, in order, each read once; null as for `pick`. */
+function pickValues(obj, keys) {
+  if (!isObject(obj)) return null;
+  const out = new Array(keys.length);
+  try {
+    for (let i = 0; i < keys.length; i++) out[i] = ownValue(obj, keys[i]);
   } catch {
     return null;
   }
@@ -530,8 +549,18 @@ export function md5Hex(s) {
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds), as both signature versions want it. */
 export function acsTimestamp(date = new Date()) {
-  return new Date(validTime(date, "date")).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const second = Math.floor(validTime(date, "date") / 1000);
+  if (second !== stampSecond) {
+    // toISOString ends in ".sssZ" for every year (±YYYYYY ones too)
+    const iso = new Date(second * 1000).toISOString();
+    stampText = iso.slice(0, iso.length - 5) + "Z";
+    stampSecond = second;
+  }
+  return stampText;
 }
+/** The last second acsTimestamp formatted: a builder called many times a second formats it once. */
+let stampSecond = NaN;
+let stampText = "";
 
 /** The option names, in the core's order (catalog section 4). */
 const optionKeys = () => section(4);
@@ -638,38 +667,48 @@ export const buildMobileRecycledMetaVerify = builder("MobileRecycledMetaVerify")
 /** BankMetaVerify, mainland (bank card + name [+ ID number [+ mobile]] by productType). */
 export const buildBankMetaVerify = builder("BankMetaVerify");
 
-/** The flattened RPC parameters (params.js: the official SDKs' rules), each key and value bounded, in a null-prototype object. */
-function boundedParams(v, field) {
-  const out = Object.create(null);
-  for (const [k, value] of Object.entries(rpcParams(v, field))) {
+/**
+ * Pushes the flattened RPC parameters of `v` (params.js: the official SDKs' rules) onto `out` as
+ * key, value, each bounded and well-formed; answers how many.
+ */
+function pushParams(out, v, field) {
+  const flat = rpcParams(v, field); // a null-prototype object: for-in sees its own keys only
+  let n = 0;
+  for (const k in flat) {
+    const value = flat[k];
     if (tooLong("key", k) || tooLong("value", value)) throw tooLongThrow(field);
-    out[wf(k)] = wf(value);
+    out.push(wf(k), wf(value));
+    n++;
   }
-  return out;
+  return n;
 }
+
+const REQUEST_KEYS = ["method", "host", "action", "version", "query", "form"];
 
 /** Signs any RPC request exactly as given; returns the intermediate strings too. */
 export function signRequest(req, opts) {
   return guarded(() => {
     const sign = core.signRequest;
     if (sign === unavailable) throw notAvailable();
-    const r = pick(req, ["method", "host", "action", "version", "query", "form"]);
+    const r = pickValues(req, REQUEST_KEYS);
     if (r === null) throw badThrow("request");
-    for (const key of ["method", "host", "action", "version"]) {
-      if (r[key] !== undefined && typeof r[key] !== "string") throw badThrow(key);
-      if (typeof r[key] === "string" && tooLong("key", r[key])) throw tooLongThrow(key);
+    // method, host, action, version: a string, or absent (the method then defaults in the core,
+    // the others are empty and refused there)
+    const values = [];
+    for (let i = 0; i < 4; i++) {
+      const v = r[i];
+      if (v === undefined) values.push(i === 0 ? undefined : "");
+      else if (typeof v !== "string") throw badThrow(REQUEST_KEYS[i]);
+      else if (tooLong("key", v)) throw tooLongThrow(REQUEST_KEYS[i]);
+      else values.push(v);
     }
-    const query = boundedParams(r.query, "query");
-    const form = boundedParams(r.form, "form");
+    const params = [];
+    const queryCount = pushParams(params, r[4], "query");
+    pushParams(params, r[5], "form");
     const o = buildOptions(opts, "signRequest", SIGN_OPTIONS);
-    delete o.today;
-    const text = (v) => (typeof v === "string" ? v : "");
-    const values = [typeof r.method === "string" ? r.method : undefined, text(r.host), text(r.action), text(r.version)];
-    for (const k of optionKeys()) values.push(o[k]);
-    const q = Object.entries(query);
-    for (const [k, v] of q) values.push(k, v);
-    for (const [k, v] of Object.entries(form)) values.push(k, v);
-    return signedFrom(sign(...pack(values), q.length), true);
+    for (const k of optionKeys()) values.push(k === "today" ? undefined : o[k]);
+    for (let i = 0; i < params.length; i++) values.push(params[i]);
+    return signedFrom(sign(...pack(values), queryCount), true);
   });
 }
 

@@ -158,11 +158,13 @@ function readWith(schema, v, path, where) {
   // Object.prototype value.
   const out = Object.create(null);
   for (const key of keys) {
-    const full = path ? `${path}.${keyName(key)}` : keyName(key);
     if (typeof key !== "string" || !Object.prototype.hasOwnProperty.call(schema, key)) {
+      const full = path ? `${path}.${keyName(key)}` : keyName(key);
       const near = suggestion(key, schema);
       throw invalid(full, `is not an option${near ? ` (did you mean ${path ? `${path}.` : ""}${near}?)` : ""}`, where);
     }
+    // A schema's key: a plain identifier, its own name in a message.
+    const full = path ? path + "." + key : key;
     const value = readOwn(v, key, full, where);
     if (value === undefined || value === null) continue;
     out[key] = schema[key].check(value, full, where);

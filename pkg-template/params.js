@@ -58,16 +58,22 @@ function kindOfUnsafe(v) {
 const MAX_DEPTH = 32;
 const MAX_PARAMS = 1000;
 
-function flatten(out, key, value, field, depth) {
+/** `out[key] = value`, counting distinct keys in `out.n`: more than MAX_PARAMS is refused. */
+function put(acc, key, value, field) {
+  if (!(key in acc.out) && ++acc.n > MAX_PARAMS) throw refuse(field, `has more than ${MAX_PARAMS} parameters`);
+  acc.out[key] = value;
+}
+
+function flatten(acc, key, value, field, depth) {
   if (value === null || value === undefined) return;
   switch (typeof value) {
     case "string":
-      out[key] = value;
+      put(acc, key, value, field);
       return;
     case "number":
     case "bigint":
     case "boolean":
-      out[key] = String(value);
+      put(acc, key, String(value), field);
       return;
     default:
       break;
@@ -101,10 +107,7 @@ function flatten(out, key, value, field, depth) {
   } else {
     throw refuse(path, "is " + kindOf(value));
   }
-  for (const [k, v] of entries) {
-    flatten(out, key + "." + k, v, field, depth + 1);
-    if (Object.keys(out).length > MAX_PARAMS) throw refuse(field, `has more than ${MAX_PARAMS} parameters`);
-  }
+  for (const [k, v] of entries) flatten(acc, key + "." + k, v, field, depth + 1);
 }
 
 /**
@@ -121,8 +124,7 @@ export function rpcParams(v, field) {
     throw refuse(field, "could not be read");
   }
   // A null-prototype object: a `__proto__` key is kept and signed as given, never dropped.
-  const out = Object.create(null);
-  for (const [k, value] of entries) flatten(out, k, value, field, 0);
-  if (Object.keys(out).length > MAX_PARAMS) throw refuse(field, `has more than ${MAX_PARAMS} parameters`);
-  return out;
+  const acc = { out: Object.create(null), n: 0 };
+  for (const [k, value] of entries) flatten(acc, k, value, field, 0);
+  return acc.out;
 }

@@ -70,46 +70,41 @@ writeFileSync(
     `export default ${JSON.stringify(names)};\n`,
 );
 
+/** `entry` (a file of pkg/) and what it imports, bundled as CommonJS for Node into `outfile` in pkg/. */
+const bundleCjs = (entry, outfile, extra) =>
+  build({
+    entryPoints: [new URL(entry, out).pathname],
+    outfile: new URL(outfile, out).pathname,
+    allowOverwrite: true,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+    ...extra,
+  });
+
 // node-impl.cjs: the Node entry (pkg-template/node.cjs) and its dependencies bundled as
 // CommonJS, the base64 fallback left outside (read only when the .wasm is not beside it).
 // node.cjs becomes a two-line stub that requires it: when node.mjs imports node.cjs, Node's
 // CommonJS export scanner reads only the stub (`module.exports = impl` names no exports and no
-// re-export to follow), not the ~140 KB bundle (measured: about 16 ms of the import).
-await build({
-  entryPoints: [new URL("node.cjs", out).pathname],
-  outfile: new URL("node-impl.cjs", out).pathname,
-  allowOverwrite: true,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
+// re-export to follow), not the bundle (measured: about 16 ms of the import).
+await bundleCjs("node.cjs", "node-impl.cjs", {
   external: ["./aliyun_idv_bg.wasm.base64.cjs", "./node-client.cjs"],
   // Only the generated async init (never called in Node) reads import.meta.url.
   define: { "import.meta.url": "undefined" },
-  logLevel: "warning",
 });
 
 // node-client.cjs: client.js, credentials.js and what they import, required by node-impl.cjs on the
 // first createClient or credential provider call (pkg-template/node.cjs). The API they import is
 // node-impl.cjs (its exports are api.js's), never a second copy: one instance, one error class.
-await build({
-  entryPoints: [new URL("node-client.cjs", out).pathname],
-  outfile: new URL("node-client.cjs", out).pathname,
-  allowOverwrite: true,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  plugins: [
-    {
-      name: "the-api-is-node-impl",
-      setup(b) {
-        b.onResolve({ filter: /^\.\/(api|core)\.js$/ }, () => ({ path: "./node-impl.cjs", external: true }));
-      },
-    },
-  ],
-  logLevel: "warning",
-});
+const apiIsNodeImpl = {
+  name: "the-api-is-node-impl",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(api|core)\.js$/ }, () => ({ path: "./node-impl.cjs", external: true }));
+  },
+};
+await bundleCjs("node-client.cjs", "node-client.cjs", { plugins: [apiIsNodeImpl] });
 for (const f of ["node-impl.cjs", "node-client.cjs"]) {
   const text = readFileSync(new URL(f, out), "utf8");
   if (/AliyunIdvError = class extends Error/.test(text) !== (f === "node-impl.cjs")) throw new Error(`assemble-pkg: AliyunIdvError must be defined in node-impl.cjs only (${f})`);

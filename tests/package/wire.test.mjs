@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { signRequest, parseResponse, buildId2MetaVerifyIntl, AliyunIdvError } from "aliyun-idv";
+import { signRequest, parseResponse, buildId2MetaVerifyIntl, acsTimestamp, AliyunIdvError } from "aliyun-idv";
 import { loadSigningCases } from "./data/signing/load.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -53,6 +53,36 @@ test("a Date timestamp is sent without milliseconds", () => {
   assert.equal(r.headers["x-acs-date"], "2026-01-15T08:30:00Z");
   assert.equal(r.body.includes("IdentifyNum=11010519491231002X"), true);
   assert.equal(r.url.includes("11010519491231002X"), false);
+});
+
+// acsTimestamp formats a second once and reuses it while the seconds repeat: alternating seconds,
+// the same second with other milliseconds, and the years toISOString writes with six digits.
+test("acsTimestamp: each Date its own second, milliseconds dropped", () => {
+  const cases = [
+    ["2026-01-15T08:30:00.999Z", "2026-01-15T08:30:00Z"],
+    ["2026-01-15T08:30:01.000Z", "2026-01-15T08:30:01Z"],
+    ["2026-01-15T08:30:00.001Z", "2026-01-15T08:30:00Z"],
+    ["1969-12-31T23:59:59.500Z", "1969-12-31T23:59:59Z"],
+    ["+010000-01-01T00:00:00.250Z", "+010000-01-01T00:00:00Z"],
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const [at, want] of cases) assert.equal(acsTimestamp(new Date(at)), want, at);
+  }
+});
+
+// The flattened parameters of a query or form: at most 1,000 distinct names (a name the
+// flattening gives twice counts once), nested ones included.
+test("signRequest: at most 1,000 parameters after flattening", () => {
+  const opts = { accessKeyId: "id", accessKeySecret: "secret", timestamp: "2026-01-15T08:30:00Z", nonce: "n-1" };
+  const req = (form) => ({ method: "POST", host: "cloudauth-intl.cn-hongkong.aliyuncs.com", action: "Id2MetaVerifyIntl", version: "2022-08-09", form });
+  const many = (n, prefix = "K") => Object.fromEntries(Array.from({ length: n }, (_, i) => [prefix + i, "v"]));
+  assert.ok(signRequest(req(many(1000)), opts).signature);
+  const refused = (form) => assert.throws(() => signRequest(req(form), opts), (e) => e instanceof AliyunIdvError && e.code === "INVALID_ARGUMENT" && /more than 1000 parameters/.test(e.message));
+  refused(many(1001));
+  refused({ ...many(999), L: ["a", "b"] }); // L.1, L.2: 1,001
+  // "L.1" given and flattened from L: one name, 1,000 in all
+  const r = signRequest(req({ ...many(998), "L.1": "x", L: ["y"], M: "z" }), opts);
+  assert.equal(r.body.split("&").filter((p) => p.startsWith("L.1=")).length, 1);
 });
 
 test("builders refuse invalid input with the check's code before signing", () => {
