@@ -528,6 +528,11 @@ async function sizes() {
   const browserWasm = { raw: browserWasmBytes.length, gz: gz(browserWasmBytes) };
   // What a page that checks an ID number ships: JS + the inlined browser module, tree-shaken.
   const page = await bundle(`export { checkIdNumber } from ${JSON.stringify(join(PKG, "browser.mjs"))};`, "browser");
+  // The same page as a production build of Vite or webpack ships it (the issue's goal): the
+  // `browser` + `production` conditions pick browser-wasm.mjs, whose module is a .wasm asset.
+  // (tests/bundlers measures a real Vite build, Vite's own module-preload helper included.)
+  const pageJs = await bundle(`export { checkIdNumber } from ${JSON.stringify(join(PKG, "browser-wasm.mjs"))};`, "browser");
+  const pageAsset = { min: pageJs.min + browserWasm.raw, gz: pageJs.gz + browserWasm.gz };
   const jsNode = await bundle(`export * from ${JSON.stringify(join(PKG, "node.mjs"))};`, "node");
   const jsBrowser = await bundle(`export * from ${JSON.stringify(join(PKG, "browser.mjs"))}; export { default } from ${JSON.stringify(join(PKG, "browser.mjs"))};`, "browser");
   const anchors = [
@@ -551,16 +556,17 @@ async function sizes() {
   const goalAnchors = anchors.filter((a) => a.goal && !a.error);
   const smallest = goalAnchors.reduce((a, b) => (a.gz <= b.gz ? a : b));
   const wasmPass = wasm.gz <= 100 * 1024;
-  const pagePass = page.gz <= 32 * 1024;
+  const pagePass = pageAsset.gz <= 32 * 1024;
   const totalPass = total <= smallest.gz;
   print("## Size");
   print();
-  print(`gzip -9 throughout. Two modules: the server .wasm (Node, Workers, \`aliyun-idv/full\`) and the checks-only browser module (inlined in base64 in \`browser.mjs\`). Our JS: \`pkg/node.mjs\` and everything it imports (the base64 fallback for server bundles left out), bundled by esbuild (minified, ESM); "browser page" is \`export { checkIdNumber }\` from \`browser.mjs\` bundled the same way, the inlined module included: what a page that checks an ID number ships. Anchors: the entry shown bundled the same way (platform node for the Node-only SDKs), one package per bundle.`);
+  print(`gzip -9 throughout. Two modules: the server .wasm (Node, Workers, \`aliyun-idv/full\`) and the checks-only browser module (inlined in base64 in \`browser.mjs\`). Our JS: \`pkg/node.mjs\` and everything it imports (the base64 fallback for server bundles left out), bundled by esbuild (minified, ESM); "browser page, production build" is \`export { checkIdNumber }\` from \`browser-wasm.mjs\` (what Vite and webpack production builds pick) bundled the same way, plus the browser module's .wasm: what a page that checks an ID number ships (tests/bundlers measures a real Vite build, Vite's module-preload helper included); "module inlined" is the same from \`browser.mjs\` (esbuild, dev servers, a page without a bundler). Anchors: the entry shown bundled the same way (platform node for the Node-only SDKs), one package per bundle.`);
   print();
   const rows = [
     ["aliyun-idv server .wasm", kb(wasm.raw), kb(wasm.gz), `${wasmPass ? "PASS" : "FAIL"} (≤ 100 KB gz)`],
     ["aliyun-idv browser module .wasm", kb(browserWasm.raw), kb(browserWasm.gz), ""],
-    ["**aliyun-idv browser page (checkIdNumber: JS + inlined module)**", kb(page.min), kb(page.gz), `${pagePass ? "PASS" : "FAIL"} (≤ 32 KB gz)`],
+    ["**aliyun-idv browser page, production build (checkIdNumber: JS + the module as a .wasm asset)**", kb(pageAsset.min), kb(pageAsset.gz), `${pagePass ? "PASS" : "FAIL"} (≤ 32 KB gz)`],
+    ["aliyun-idv browser page, module inlined (esbuild, dev servers, no bundler)", kb(page.min), kb(page.gz), ""],
     ["aliyun-idv JS (node.mjs bundle)", kb(jsNode.min), kb(jsNode.gz), ""],
     ["aliyun-idv JS (browser.mjs bundle)", kb(jsBrowser.min), kb(jsBrowser.gz), ""],
     ["**aliyun-idv total (.wasm + node JS)**", kb(wasm.raw + jsNode.min), kb(total), `${totalPass ? "PASS" : "FAIL"} (≤ smallest anchor: ${smallest.name}, ${kb(smallest.gz)})`],
@@ -568,7 +574,7 @@ async function sizes() {
   ];
   print(table(["what", "min (raw for .wasm)", "min + gzip", "goal"], rows, ["l", "r", "r", "l"]));
   print();
-  return { wasmGz: wasm.gz, wasmPass, total, totalPass, smallest, pageGz: page.gz, pagePass };
+  return { wasmGz: wasm.gz, wasmPass, total, totalPass, smallest, pageGz: pageAsset.gz, pagePass };
 }
 
 // ---- machine ------------------------------------------------------------------------------
@@ -618,7 +624,7 @@ if (ONLY.has("import")) {
 if (ONLY.has("size")) {
   const r = await sizes();
   summary.push(["server .wasm ≤ 100 KB gzipped", `${(r.wasmGz / 1024).toFixed(1)} KB (${r.wasmGz} bytes)`, r.wasmPass ? "PASS" : "FAIL"]);
-  summary.push(["browser page (checkIdNumber, JS + wasm) ≤ 32 KB gzipped", `${(r.pageGz / 1024).toFixed(1)} KB (${r.pageGz} bytes)`, r.pagePass ? "PASS" : "FAIL"]);
+  summary.push(["browser page, production build (checkIdNumber, JS + wasm) ≤ 32 KB gzipped", `${(r.pageGz / 1024).toFixed(1)} KB (${r.pageGz} bytes)`, r.pagePass ? "PASS" : "FAIL"]);
   summary.push(["package (.wasm + JS) ≤ every anchor", `${(r.total / 1024).toFixed(1)} KB vs ${r.smallest.name} ${(r.smallest.gz / 1024).toFixed(1)} KB`, r.totalPass ? "PASS" : "FAIL"]);
 }
 if (ONLY.has("linear")) {
