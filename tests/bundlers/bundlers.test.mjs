@@ -121,7 +121,7 @@ test("esbuild (browser platform, ESM and IIFE): the page checks an ID number, no
   }
 });
 
-test("esbuild (node platform, ESM and CJS output): a server bundle runs alone, checks and signs", async () => {
+test("esbuild (node platform, ESM and CJS output): a server bundle runs alone, checks, signs and verifies", async () => {
   const esbuild = join(repo, "node_modules/esbuild/bin/esbuild");
   for (const format of ["esm", "cjs"]) {
     const out = join(project, `server-${format}.${format === "esm" ? "mjs" : "cjs"}`);
@@ -135,6 +135,7 @@ test("esbuild (node platform, ESM and CJS output): a server bundle runs alone, c
     assert.equal(r.check.info.regionName, "朝阳区", `${format}: the server module has the names`);
     assert.match(r.body, /IdentifyNum=11010519491231002X/, format);
     assert.match(r.auth, /^ACS3-HMAC-SHA256 Credential=ak,/, format);
+    assert.equal(r.verdict, "match", `${format}: createClient (the lazily required client bundle) works inside the bundle`);
   }
 });
 
