@@ -37,11 +37,13 @@ pub fn mask_mobile(s: &str) -> String {
 /// character is starred.
 pub fn mask_name(s: &str) -> String {
     let mut out = String::new();
+    let mut n = 0usize;
     for (i, c) in s.trim().chars().enumerate() {
         out.push(if i == 0 || c == crate::name::MIDDLE_DOT { c } else { '*' });
+        n = i.saturating_add(1);
     }
     if !out.contains('*') {
-        return "*".repeat(out.chars().count());
+        return "*".repeat(n);
     }
     out
 }

@@ -55,6 +55,9 @@ pub fn check_name(input: &str) -> Result<NameCheck, CheckError> {
     // Map dot variants, drop whitespace between two ideographs; other whitespace stays (an error).
     let chars: Vec<char> = trimmed.chars().map(|c| if is_dot_variant(c) { MIDDLE_DOT } else { c }).collect();
     let mut value = String::with_capacity(trimmed.len());
+    // Characters pushed (the name's length): counted here rather than by `chars().count()`,
+    // whose unrolled counter is ~0.4 KB gzipped of the browser module.
+    let mut length = 0usize;
     let mut i = 0usize;
     while let Some(&c) = chars.get(i) {
         if c.is_whitespace() {
@@ -68,6 +71,7 @@ pub fn check_name(input: &str) -> Result<NameCheck, CheckError> {
             continue;
         }
         value.push(c);
+        length = length.saturating_add(1);
         i = i.saturating_add(1);
     }
     if value.chars().any(|c| c != MIDDLE_DOT && !is_ideograph(c)) {
@@ -77,7 +81,6 @@ pub fn check_name(input: &str) -> Result<NameCheck, CheckError> {
     if first_or_last_dot || value.chars().zip(value.chars().skip(1)).any(|(a, b)| a == MIDDLE_DOT && b == MIDDLE_DOT) {
         return Err(err(ErrorCode::NameBadDot));
     }
-    let length = value.chars().count();
     if length < MIN_CHARS {
         return Err(err(ErrorCode::NameTooShort));
     }
