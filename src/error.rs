@@ -2,6 +2,19 @@
 //! repeats the input (it may be a full ID number, name or mobile).
 
 use crate::prelude::*;
+
+/// A const array of `&str` joined with NUL, at compile time, as a `&'static str`.
+macro_rules! nul_joined {
+    ($parts:expr) => {{
+        const BYTES: [u8; $crate::error::nul_joined_len(&$parts)] = $crate::error::nul_joined_bytes(&$parts);
+        match core::str::from_utf8(&BYTES) {
+            Ok(s) => s,
+            Err(_) => "",
+        }
+    }};
+}
+pub(crate) use nul_joined;
+
 /// Which input an error concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -55,7 +68,7 @@ impl Field {
         self as u32
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Field::IdNumber => "idNumber",
             Field::Name => "name",
@@ -99,17 +112,17 @@ macro_rules! error_codes {
             }
 
             /// The stable code string, e.g. `ID_CHECKSUM`.
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self { $( ErrorCode::$variant => $code, )* }
             }
             /// What went wrong, in English, without repeating the input.
             #[allow(unreachable_patterns)]
-            pub fn message(self) -> &'static str {
+            pub const fn message(self) -> &'static str {
                 match self { $( $(#[$only])? ErrorCode::$variant => $en, )* _ => "" }
             }
             /// What went wrong, in Chinese, without repeating the input.
             #[allow(unreachable_patterns)]
-            pub fn message_zh(self) -> &'static str {
+            pub const fn message_zh(self) -> &'static str {
                 match self { $( $(#[$only])? ErrorCode::$variant => $zh, )* _ => "" }
             }
         }
@@ -167,6 +180,77 @@ error_codes! {
     #[cfg(feature = "sign")] FieldUnexpected => "FIELD_UNEXPECTED", "This field is not sent by this action (or this productType); leave it out.", "该接口（或该 productType）不使用此字段，请不要传入。";
     #[cfg(feature = "sign")] Md5FormInvalid => "MD5_FORM_INVALID", "With paramType \"md5-hashed\" this field must already be in the action's documented md5 form (lower-case hex).", "paramType 为 \"md5-hashed\" 时，该字段必须已是接口文档规定的 md5 格式（小写十六进制）。";
     #[cfg(feature = "sign")] ActionUnknown => "ACTION_UNKNOWN", "This action is not one the library builds.", "本库不支持构建该接口。";
+}
+
+/// Every code's `[code, message, messageZh]`, in [`ErrorCode::ALL`] order.
+const CODE_TEXTS: [&str; 3 * ErrorCode::ALL.len()] = {
+    let mut out = [""; 3 * ErrorCode::ALL.len()];
+    let mut i = 0;
+    while i < ErrorCode::ALL.len() {
+        #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const evaluation: an error fails the build
+        {
+            let c = ErrorCode::ALL[i];
+            out[3 * i] = c.as_str();
+            out[3 * i + 1] = c.message();
+            out[3 * i + 2] = c.message_zh();
+        }
+        i += 1;
+    }
+    out
+};
+const FIELD_NAMES: [&str; Field::ALL.len()] = {
+    let mut out = [""; Field::ALL.len()];
+    let mut i = 0;
+    while i < Field::ALL.len() {
+        #[allow(clippy::indexing_slicing)] // const evaluation: an error fails the build
+        {
+            out[i] = Field::ALL[i].as_str();
+        }
+        i += 1;
+    }
+    out
+};
+
+/// The code table as the bindings' catalog gives it (section 0): code, message and messageZh of
+/// every code, NUL-joined. Joined at compile time: one string in the module's data, rather than
+/// three tables of pointers and a loop that joins them (measured: the browser module 0.9 KB
+/// gzipped smaller, the server module 1.0 KB).
+pub const CODES_JOINED: &str = nul_joined!(CODE_TEXTS);
+/// The field names, NUL-joined (catalog section 1).
+pub const FIELDS_JOINED: &str = nul_joined!(FIELD_NAMES);
+
+/// Byte length of `parts` joined with NUL.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const evaluation: an error fails the build
+pub(crate) const fn nul_joined_len(parts: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        n += parts[i].len() + if i > 0 { 1 } else { 0 };
+        i += 1;
+    }
+    n
+}
+
+/// `parts` joined with NUL, as `N` bytes (`N` = [`nul_joined_len`]).
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const evaluation: an error fails the build
+pub(crate) const fn nul_joined_bytes<const N: usize>(parts: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut at = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        if i > 0 {
+            at += 1; // the NUL: already 0
+        }
+        let b = parts[i].as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            out[at] = b[k];
+            at += 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The error half of a check result. `Debug` redacts the hint (it may hold a full ID number, e.g.
@@ -267,6 +351,14 @@ mod tests {
         ErrorCode::Md5FormInvalid,
         ErrorCode::ActionUnknown,
     ];
+
+    #[test]
+    fn the_joined_tables_are_the_tables() {
+        let codes: Vec<&str> = ErrorCode::ALL.iter().flat_map(|c| [c.as_str(), c.message(), c.message_zh()]).collect();
+        assert_eq!(CODES_JOINED, codes.join("\0"));
+        let fields: Vec<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
+        assert_eq!(FIELDS_JOINED, fields.join("\0"));
+    }
 
     #[test]
     fn debug_and_display_redact_the_hint() {

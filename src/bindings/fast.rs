@@ -135,8 +135,8 @@ pub fn scratch_bytes() -> usize {
 pub fn catalog(section: u32) -> String {
     use super::nul_joined;
     match section {
-        0 => nul_joined(ErrorCode::ALL.iter().flat_map(|c| [c.as_str(), c.message(), c.message_zh()])),
-        1 => nul_joined(Field::ALL.iter().map(|f| f.as_str())),
+        0 => crate::error::CODES_JOINED.to_string(),
+        1 => crate::error::FIELDS_JOINED.to_string(),
         2 => nul_joined(CARRIERS.iter().map(|c| c.as_str())),
         #[cfg(feature = "sign")]
         n => super::requests::catalog_section(n),
