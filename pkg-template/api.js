@@ -81,10 +81,14 @@ function catalog() {
 }
 
 function failure(status, n) {
+  // The slots first: the first catalog() allocates in the module, and when that grows its
+  // memory, `n` (a view on the old buffer) reads undefined.
+  const field = n[1];
+  const hintLength = n[0];
   const c = catalog();
   const code = c.codes[status - 1];
-  const error = { code: code.code, field: c.fields[n[1]], message: code.message, messageZh: code.messageZh };
-  if (n[0] > 0) error.hint = scratchText(n[0]);
+  const error = { code: code.code, field: c.fields[field], message: code.message, messageZh: code.messageZh };
+  if (hintLength > 0) error.hint = scratchText(hintLength);
   return { ok: false, error };
 }
 
@@ -416,6 +420,9 @@ export function checkIdNumber(input, opts) {
   const n = scratch();
   if (status !== 0) return failure(status, n);
   const flags = n[1];
+  // The slots before any further call into the module (regionName may grow its memory: `n`
+  // would then read undefined).
+  const ymd = n[2], age = n[3], code = n[4], province = n[5], row = n[6];
   const value = n[0] > 0 ? scratchText(n[0]) : input;
   const warnings = [];
   if (flags & 4) warnings.push("REGION_UNRECOGNIZED");
@@ -424,12 +431,12 @@ export function checkIdNumber(input, opts) {
     ok: true,
     value,
     info: {
-      birthDate: birthDate(n[2]),
+      birthDate: birthDate(ymd),
       gender: flags & 2 ? "male" : "female",
-      age: n[3],
-      regionCode: regionCodeAt(n[6], value),
-      regionName: regionNameAt(n[6], n[4]),
-      province: provinceName(n[5]),
+      age,
+      regionCode: regionCodeAt(row, value),
+      regionName: regionNameAt(row, code),
+      province: provinceName(province),
     },
     warnings,
     changed: (flags & 1) === 1,
@@ -467,12 +474,15 @@ export function checkName(input) {
 
 /** Checks a mainland mobile number and names the operator its prefix was assigned to. */
 export function checkMobile(input) {
-  return scratchCheck(input, "mobile", (len) => core.mobileCheck(len), (n, flags) => ({
-    carrier: catalog().carriers[n[2]],
-    mvno: (flags & 2) === 2,
-    dataCard: (flags & 4) === 4,
-    satellite: (flags & 8) === 8,
-  }));
+  return scratchCheck(input, "mobile", (len) => core.mobileCheck(len), (n, flags) => {
+    const carrier = n[2]; // before catalog(), which may grow the memory under `n`
+    return {
+      carrier: catalog().carriers[carrier],
+      mvno: (flags & 2) === 2,
+      dataCard: (flags & 4) === 4,
+      satellite: (flags & 8) === 8,
+    };
+  });
 }
 
 /** Checks an ID card validity period `{ start, end, idNumber?, today? }`. */

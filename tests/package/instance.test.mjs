@@ -40,3 +40,21 @@ test("the client bundle loads on first use and shares the instance", async () =>
   const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: process.cwd(), encoding: "utf8" }));
   assert.deepEqual(out, { before: false, afterCheck: false, after: true, same: true, code: "INVALID_OPTION", provider: "function", name: "createClient", length: 2 });
 });
+
+// The first failing check of a fresh instance fetches the catalog, which allocates in the module;
+// when that grows its memory, the scratch slots must have been read already (the field came back
+// undefined on a fresh instance's first ID_CHECKSUM).
+test("the first check of a fresh instance reads every slot", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const first = (call) =>
+    JSON.parse(execFileSync(process.execPath, ["-e", `const idv = require("aliyun-idv"); console.log(JSON.stringify(${call}) ?? "null");`], { cwd: process.cwd(), encoding: "utf8" }));
+  assert.deepEqual(first('idv.checkIdNumber("110105194912310021").error.field'), "idNumber");
+  assert.deepEqual(first('idv.checkIdNumber("110105491231002").error'), {
+    code: "ID_LEGACY_15", field: "idNumber", hint: "11010519491231002X",
+    message: "This is a first-generation 15-digit number; enter the 18-digit number.", messageZh: "这是第一代 15 位身份证号码，请输入 18 位号码。",
+  });
+  assert.deepEqual(first('idv.checkMobile("13812345678").info.carrier'), "CMCC");
+  assert.deepEqual(first('idv.checkIdNumber("11010519491231002X", { today: "2026-11-22" }).info'), {
+    birthDate: "1949-12-31", gender: "female", age: 76, regionCode: "110105", regionName: "朝阳区", province: "北京市",
+  });
+});
