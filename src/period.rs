@@ -2,7 +2,7 @@
 //! age at application (居民身份证法 Art. 5), end dates by GA 214.8-2004, expiry against today.
 
 use crate::prelude::*;
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::date;
 use crate::error::{CheckError, ErrorCode, Field};
@@ -13,7 +13,7 @@ pub const LONG_TERM: &str = "long-term";
 /// Ways people and systems write a long-term end date.
 const LONG_TERM_TOKENS: [&str; 6] = [LONG_TERM, "长期", "长期有效", "長期", "長期有效", "00000000"];
 /// Days allowed between application and issue (Art. 12: 60 + 30).
-const APPLICATION_TO_ISSUE_DAYS: i64 = 90;
+const APPLICATION_TO_ISSUE_DAYS: u32 = 90;
 /// Plausible years for a date of this card generation.
 const YEARS: core::ops::RangeInclusive<i32> = 1900..=2199;
 
@@ -59,6 +59,15 @@ pub fn term_for_age(age: u32) -> Term {
         26..=45 => Term::Years(20),
         _ => Term::LongTerm,
     }
+}
+
+/// The earliest application date for a card that starts on `start`: [`APPLICATION_TO_ISSUE_DAYS`]
+/// before it (`start` itself at the start of chrono's range). A day at a time, with chrono's
+/// `pred_opt`: its general day arithmetic (`checked_sub_signed`, `checked_sub_days`) brought
+/// 400-year cycle code and tables into the modules for this one subtraction (measured: the browser
+/// module 0.9 KB gzipped, with what its panics name).
+fn earliest_application(start: NaiveDate) -> NaiveDate {
+    (0..APPLICATION_TO_ISSUE_DAYS).try_fold(start, |d, _| d.pred_opt()).unwrap_or(start)
 }
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
@@ -109,7 +118,7 @@ pub fn check_validity_period(start: &str, end: &str, id_number: Option<&str>, to
         }
     };
     if let Some(b) = birth {
-        let applied_earliest = start_date.checked_sub_signed(Duration::days(APPLICATION_TO_ISSUE_DAYS)).unwrap_or(start_date);
+        let applied_earliest = earliest_application(start_date);
         let allowed = [term_for_age(date::age(b, start_date)), term_for_age(date::age(b, applied_earliest))];
         if !allowed.contains(&term) {
             return Err(end_err(ErrorCode::PeriodTermAgeMismatch));

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::Datelike;
 use crate::id_number::checksum;
 
 fn day(s: &str) -> NaiveDate {
@@ -127,6 +128,16 @@ fn term_by_age_at_application_with_90_days_of_grace() {
     assert_eq!(code("20260228", "长期", Some(&leap)), "PERIOD_TERM_AGE_MISMATCH");
     assert_eq!(code("20260228", "20460228", Some(&leap)), "OK");
     assert_eq!(code("20260301", "长期", Some(&leap)), "OK");
+}
+
+#[test]
+fn the_earliest_application_is_90_days_before_the_start() {
+    let mut d = NaiveDate::from_ymd_opt(1899, 1, 1).unwrap();
+    while d.year() < 2201 {
+        assert_eq!(earliest_application(d), d.checked_sub_signed(chrono::Duration::days(90)).unwrap(), "{d}");
+        d = d.succ_opt().unwrap();
+    }
+    assert_eq!(earliest_application(NaiveDate::MIN), NaiveDate::MIN);
 }
 
 #[test]
