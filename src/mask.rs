@@ -38,11 +38,14 @@ pub fn mask_mobile(s: &str) -> String {
 pub fn mask_name(s: &str) -> String {
     let mut out = String::new();
     let mut n = 0usize;
+    let mut starred = false;
     for (i, c) in s.trim().chars().enumerate() {
-        out.push(if i == 0 || c == crate::name::MIDDLE_DOT { c } else { '*' });
+        let keep = i == 0 || c == crate::name::MIDDLE_DOT;
+        out.push(if keep { c } else { '*' });
+        starred |= !keep || c == '*'; // whether `out` has a star (the input may have its own)
         n = i.saturating_add(1);
     }
-    if !out.contains('*') {
+    if !starred {
         return "*".repeat(n);
     }
     out
@@ -66,6 +69,8 @@ mod tests {
         assert_eq!(mask_name("张·"), "**");
         assert_eq!(mask_name("张··"), "***");
         assert_eq!(mask_name("··"), "**");
+        // A star of the input's own counts as one (as when `out.contains('*')` decided).
+        assert_eq!(mask_name("*·"), "*·");
         assert_eq!(mask_id_number(""), "");
         assert_eq!(mask_mobile("123"), "***");
         assert_eq!(mask_mobile("1381234567"), "13******67");
