@@ -81,10 +81,8 @@ function catalog() {
 }
 
 function failure(status, n) {
-  // The slots first: the first catalog() allocates in the module, and when that grows its
-  // memory, `n` (a view on the old buffer) reads undefined.
-  const field = n[1];
-  const hintLength = n[0];
+  // Slots first: a call into the module may grow its memory (`n` then reads undefined).
+  const field = n[1], hintLength = n[0];
   const c = catalog();
   const code = c.codes[status - 1];
   const error = { code: code.code, field: c.fields[field], message: code.message, messageZh: code.messageZh };
@@ -420,9 +418,7 @@ export function checkIdNumber(input, opts) {
   const n = scratch();
   if (status !== 0) return failure(status, n);
   const flags = n[1];
-  // The slots before any further call into the module (regionName may grow its memory: `n`
-  // would then read undefined).
-  const ymd = n[2], age = n[3], code = n[4], province = n[5], row = n[6];
+  const province = n[5]; // read before regionNameAt: see failure()
   const value = n[0] > 0 ? scratchText(n[0]) : input;
   const warnings = [];
   if (flags & 4) warnings.push("REGION_UNRECOGNIZED");
@@ -431,11 +427,11 @@ export function checkIdNumber(input, opts) {
     ok: true,
     value,
     info: {
-      birthDate: birthDate(ymd),
+      birthDate: birthDate(n[2]),
       gender: flags & 2 ? "male" : "female",
-      age,
-      regionCode: regionCodeAt(row, value),
-      regionName: regionNameAt(row, code),
+      age: n[3],
+      regionCode: regionCodeAt(n[6], value),
+      regionName: regionNameAt(n[6], n[4]),
       province: provinceName(province),
     },
     warnings,
@@ -475,7 +471,7 @@ export function checkName(input) {
 /** Checks a mainland mobile number and names the operator its prefix was assigned to. */
 export function checkMobile(input) {
   return scratchCheck(input, "mobile", (len) => core.mobileCheck(len), (n, flags) => {
-    const carrier = n[2]; // before catalog(), which may grow the memory under `n`
+    const carrier = n[2]; // before catalog(): see failure()
     return {
       carrier: catalog().carriers[carrier],
       mvno: (flags & 2) === 2,
