@@ -13,7 +13,6 @@ macro_rules! nul_joined {
         }
     }};
 }
-pub(crate) use nul_joined;
 
 /// Which input an error concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
