@@ -1,5 +1,21 @@
-// Node.js (ESM): the CommonJS entry's instance, re-exported, so `import` and `require` in one
-// process share one instance. The export list below is filled in by scripts/assemble-pkg.mjs.
-import node from "./node.cjs";
+// Node.js, ESM (`import ... from "aliyun-idv"` in Node, Deno and Bun): a whole copy of the API as
+// one ES module bundle (scripts/assemble-pkg.mjs), sharing its instance with node.cjs through
+// node-instance.js. No import of a Node built-in: `import "node:fs"` alone costs about 1.5 ms of a
+// fresh process (its ESM wrapper reads every export of fs, which loads fs/promises);
+// `process.getBuiltinModule` (Node 20.16+, Deno, Bun) costs nothing. Older Node 20 releases take
+// the top-level `await import` below instead.
+//
+// Bundlers targeting Node (esbuild, webpack, Vite SSR) take node-bundled.mjs instead (the `module`
+// condition, which Node itself never matches): there the .wasm may not be beside the bundle.
+import { nodeInstance } from "./node-instance.js";
+
+const getBuiltin = typeof globalThis.process?.getBuiltinModule === "function" ? (name) => process.getBuiltinModule(name) : null;
+const fs = getBuiltin ? getBuiltin("node:fs") : await import("node:fs");
+const nodeModule = getBuiltin ? null : await import("node:module");
+
+const instance = nodeInstance(
+  () => fs.readFileSync(new URL("./aliyun_idv_bg.wasm", import.meta.url)),
+  () => (nodeModule ?? getBuiltin("node:module")).createRequire(import.meta.url)("./node-client.cjs"),
+);
 
 /* EXPORTS */

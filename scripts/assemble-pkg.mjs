@@ -3,12 +3,13 @@
 // servers), the browser module (aliyun_idv_browser.js, its bytes inlined in
 // aliyun_idv_browser_wasm.js for browser.mjs and as aliyun_idv_browser_bg.wasm for browser-wasm.mjs),
 // the region names for the browser module (region-names.js),
-// node.cjs (a stub over the bundled node-impl.cjs, which requires node-client.cjs on first use) and
-// node.mjs (its ESM face).
+// the Node entries (node.mjs, an ES module bundle, and node.cjs, a CommonJS bundle, sharing one instance;
+// node-client.cjs, loaded on first use; node-bundled.mjs for bundlers that build for Node).
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
 
 const root = new URL("../", import.meta.url);
 const at = (p) => new URL(p, root);
@@ -70,59 +71,75 @@ writeFileSync(
     `export default ${JSON.stringify(names)};\n`,
 );
 
-/** `entry` (a file of pkg/) and what it imports, bundled as CommonJS for Node into `outfile` in pkg/. */
-const bundleCjs = (entry, outfile, extra) =>
+// This build's id in a process's global symbol registry (node-instance.js): node.mjs and node.cjs
+// share one instance through it, a different build gets its own.
+const buildId = `aliyun-idv@${version}+` +
+  createHash("sha256").update(serverWasm).update(readFileSync(at("pkg-template/api.js"))).update(readFileSync(at("pkg-template/core.js"))).digest("hex").slice(0, 16);
+
+/** `entry` (a file of pkg/) and what it imports, bundled for Node into `outfile` in pkg/. */
+const bundleNode = (entry, outfile, format, { define, ...extra } = {}) =>
   build({
     entryPoints: [new URL(entry, out).pathname],
     outfile: new URL(outfile, out).pathname,
     allowOverwrite: true,
     bundle: true,
-    format: "cjs",
+    format,
     platform: "node",
     target: "node20",
     logLevel: "warning",
+    // Whitespace and syntax only (names stay, for readable stack traces): less for Node to scan on
+    // every import (measured: about 0.4 ms of a fresh process's import with the 57 KB bundle).
+    minifyWhitespace: true,
+    minifySyntax: true,
     ...extra,
+    define: { __ALIYUN_IDV_INSTANCE__: JSON.stringify(buildId), ...define },
   });
 
-// node-impl.cjs: the Node entry (pkg-template/node.cjs) and its dependencies bundled as
-// CommonJS, the base64 fallback left outside (read only when the .wasm is not beside it).
-// node.cjs becomes a two-line stub that requires it: when node.mjs imports node.cjs, Node's
-// CommonJS export scanner reads only the stub (`module.exports = impl` names no exports and no
-// re-export to follow), not the bundle (measured: about 16 ms of the import).
-await bundleCjs("node.cjs", "node-impl.cjs", {
+// node.cjs: the CommonJS entry and everything it imports (api.js, core.js, the glue, node-instance.js)
+// as one CommonJS bundle; the base64 fallback and the client bundle stay outside (read only when
+// needed).
+await bundleNode("node.cjs", "node.cjs", "cjs", {
   external: ["./aliyun_idv_bg.wasm.base64.cjs", "./node-client.cjs"],
   // Only the generated async init (never called in Node) reads import.meta.url.
   define: { "import.meta.url": "undefined" },
 });
 
-// node-client.cjs: client.js, credentials.js and what they import, required by node-impl.cjs on the
-// first createClient or credential provider call (pkg-template/node.cjs). The API they import is
-// node-impl.cjs (its exports are api.js's), never a second copy: one instance, one error class.
-const apiIsNodeImpl = {
-  name: "the-api-is-node-impl",
+// node-client.cjs: client.js, credentials.js and what they import, loaded by node-instance.js on the
+// first createClient or credential provider call. The API they import is the process's instance of
+// this build (the registry entry node.mjs or node.cjs made), never a second copy: one instance, one
+// error class.
+const apiIsTheInstance = {
+  name: "the-api-is-the-instance",
   setup(b) {
-    b.onResolve({ filter: /^\.\/(api|core)\.js$/ }, () => ({ path: "./node-impl.cjs", external: true }));
+    b.onResolve({ filter: /^\.\/(api|core)\.js$/ }, () => ({ path: "instance", namespace: "aliyun-idv" }));
+    b.onLoad({ filter: /^instance$/, namespace: "aliyun-idv" }, () => ({
+      contents: "module.exports = globalThis[Symbol.for(__ALIYUN_IDV_INSTANCE__)] ?? require(\"./node.cjs\");",
+      loader: "js",
+      resolveDir: new URL(".", out).pathname,
+    }));
   },
 };
-await bundleCjs("node-client.cjs", "node-client.cjs", { plugins: [apiIsNodeImpl] });
-for (const f of ["node-impl.cjs", "node-client.cjs"]) {
+await bundleNode("node-client.cjs", "node-client.cjs", "cjs", { plugins: [apiIsTheInstance], external: ["./node.cjs"] });
+for (const f of ["node.cjs", "node-client.cjs"]) {
   const text = readFileSync(new URL(f, out), "utf8");
-  if (/AliyunIdvError = class extends Error/.test(text) !== (f === "node-impl.cjs")) throw new Error(`assemble-pkg: AliyunIdvError must be defined in node-impl.cjs only (${f})`);
+  if (/AliyunIdvError ?= ?class extends Error|class AliyunIdvError extends Error/.test(text) !== (f === "node.cjs")) throw new Error(`assemble-pkg: AliyunIdvError must not be defined in node-client.cjs (${f})`);
 }
 
-writeFileSync(
-  new URL("node.cjs", out),
-  "// Node.js, CommonJS, and the instance behind node.mjs: the bundle is node-impl.cjs (see scripts/assemble-pkg.mjs).\n" +
-    '"use strict";\nconst impl = require("./node-impl.cjs");\nmodule.exports = impl;\n',
-);
+// The API's export names, from the CommonJS bundle (the same list for every Node entry).
+const exportNames = Object.keys(createRequire(import.meta.url)(new URL("node.cjs", out).pathname)).filter((n) => n !== "default");
+const withExports = (f, from) => {
+  const text = readFileSync(new URL(f, out), "utf8");
+  if (!text.includes("/* EXPORTS */")) throw new Error(`assemble-pkg: ${f} has no export list marker`);
+  writeFileSync(new URL(f, out), text.replace("/* EXPORTS */", `export const { ${exportNames.join(", ")} } = ${from};\nexport default ${from}.default;`));
+};
 
-// node.mjs: the CommonJS instance's exports, by name.
-const names_ = Object.keys(createRequire(import.meta.url)(new URL("node.cjs", out).pathname)).filter((n) => n !== "default");
-const nodeMjs = readFileSync(new URL("node.mjs", out), "utf8").replace(
-  "/* EXPORTS */",
-  `export const { ${names_.join(", ")} } = node;\nexport default node.default;`,
-);
-writeFileSync(new URL("node.mjs", out), nodeMjs);
+// node-bundled.mjs (bundlers that build for Node): node.cjs's exports, by name.
+withExports("node-bundled.mjs", "node");
+
+// node.mjs: the ES module entry and everything it imports as one ES module bundle (its own copy of
+// the API; node-instance.js makes it share node.cjs's instance when both are loaded).
+withExports("node.mjs", "instance");
+await bundleNode("node.mjs", "node.mjs", "esm", { external: ["./node-client.cjs"] });
 
 console.log(
   `pkg/: aliyun-idv ${version}; server aliyun_idv_bg.wasm ${serverWasm.length} bytes (${gz(serverWasm)} gzipped); ` +

@@ -9,6 +9,7 @@ use crate::prelude::*;
 mod layout;
 
 use layout::*;
+use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use once_cell::race::OnceBox;
 
 #[cfg(feature = "region-names")]
@@ -102,7 +103,10 @@ fn byte(at: usize) -> Option<u8> {
     DATA.get(at).copied()
 }
 
-/// The table's columns expanded once, on first use, for lookups in a few bit operations.
+/// The table's columns expanded once, on first use, for lookups in a few bit operations. A
+/// group's suffix set is made the first time the group is looked up: the first check of a fresh
+/// instance expands ~1,000 group starts, not all 7,264 rows (a loop that long, run once, got the
+/// whole expansion compiled a second time by the engine's optimising tier during that first call).
 struct Index {
     /// `prefix_bits` as 64-bit words.
     words: Vec<u64>,
@@ -110,9 +114,14 @@ struct Index {
     rank: Vec<u16>,
     /// First row of each group, then `ROWS`.
     start: Vec<u16>,
-    /// Bit `s` set when the group has the code ending in `s` (0 to 99).
-    suffixes: Vec<u128>,
+    /// Bit `s` set when the group has the code ending in `s` (0 to 99), as two halves; bit 63 of
+    /// the high half ([`MADE`]) marks a set already made (atomics only for safe shared statics: the
+    /// module is single-threaded).
+    suffixes: Vec<[AtomicU64; 2]>,
 }
+
+/// The mark of a made suffix set (suffixes stop at 99, bit 35 of the high half).
+const MADE: u64 = 1 << 63;
 
 fn index() -> &'static Index {
     static INDEX: OnceBox<Index> = OnceBox::new();
@@ -132,28 +141,41 @@ fn build_index() -> Index {
         groups = groups.saturating_add(u16::try_from(w.count_ones()).unwrap_or(0));
     }
     let counts = DATA.get(GROUP_COUNT_AT..SUFFIX_AT).unwrap_or(&[]);
-    let deltas = DATA.get(SUFFIX_AT..LAST_AT).unwrap_or(&[]);
     let mut start = Vec::with_capacity(GROUPS.saturating_add(1));
-    let mut suffixes = Vec::with_capacity(GROUPS);
-    let mut row = 0usize;
+    let mut row = 0u16;
     for &count in counts {
-        start.push(u16::try_from(row).unwrap_or(u16::MAX));
-        let end = row.saturating_add(usize::from(count));
+        start.push(row);
+        row = row.saturating_add(u16::from(count));
+    }
+    start.push(row);
+    let suffixes = counts.iter().map(|_| [AtomicU64::new(0), AtomicU64::new(0)]).collect();
+    Index { words, rank, start, suffixes }
+}
+
+impl Index {
+    /// The suffix set of group `g`, made on first use from the group's suffix deltas.
+    fn suffixes(&self, g: usize) -> Option<u128> {
+        let [low, high] = self.suffixes.get(g)?;
+        let h = high.load(Relaxed);
+        if h & MADE != 0 {
+            return Some(u128::from(h & !MADE) << 64 | u128::from(low.load(Relaxed)));
+        }
+        let (from, to) = (usize::from(*self.start.get(g)?), usize::from(*self.start.get(g.checked_add(1)?)?));
+        let deltas = DATA.get(SUFFIX_AT..LAST_AT)?.get(from..to)?;
         // Two 64-bit halves: no 128-bit shift by a variable amount (a libcall in wasm) per row.
-        let (mut low, mut high, mut suffix) = (0u64, 0u64, 0u32);
-        for &d in deltas.get(row..end).unwrap_or(&[]) {
+        let (mut l, mut h, mut suffix) = (0u64, 0u64, 0u32);
+        for &d in deltas {
             suffix = suffix.saturating_add(u32::from(d));
             match suffix.checked_sub(64) {
-                None => low |= 1u64 << suffix,
-                Some(s) => high |= 1u64.checked_shl(s).unwrap_or(0),
+                None => l |= 1u64 << suffix,
+                Some(s) => h |= 1u64.checked_shl(s).unwrap_or(0),
             }
             suffix = suffix.saturating_add(1);
         }
-        suffixes.push(u128::from(high) << 64 | u128::from(low));
-        row = end;
+        low.store(l, Relaxed);
+        high.store(h | MADE, Relaxed);
+        Some(u128::from(h) << 64 | u128::from(l))
     }
-    start.push(u16::try_from(row).unwrap_or(u16::MAX));
-    Index { words, rank, start, suffixes }
 }
 
 /// Bits of `set` below bit `n`.
@@ -223,7 +245,7 @@ pub fn lookup(code: u32) -> Option<Region> {
     let idx = index();
     let g = group(idx, code / 100)?;
     let suffix = code % 100;
-    let set = *idx.suffixes.get(g)?;
+    let set = idx.suffixes(g)?;
     if set >> suffix & 1 == 0 {
         return None;
     }
@@ -257,7 +279,7 @@ pub fn is_county_level(code: u32) -> bool {
 /// Whether some county-level code of the table starts with these four digits.
 pub fn prefix_has_county(prefix: u32) -> bool {
     let idx = index();
-    let Some(set) = group(idx, prefix).and_then(|g| idx.suffixes.get(g).copied()) else {
+    let Some(set) = group(idx, prefix).and_then(|g| idx.suffixes(g)) else {
         return false;
     };
     set & !1 != 0 || (set != 0 && is_county_level(prefix.saturating_mul(100)))
