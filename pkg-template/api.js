@@ -43,8 +43,8 @@ export class AliyunIdvError extends Error {
 }
 
 import { core, notAvailable, reply, scratch, scratchText, unavailable, writeInput } from "./core.js";
-import { rpcParams } from "./params.js";
-import { readBuildOptions, SIGN_OPTIONS } from "./options.js";
+import { rpcParamList } from "./params.js";
+import { BUILD_OPTIONS, readBuildOptionValues, SIGN_OPTIONS } from "./options.js";
 
 export { default, initSync, __wasmMemoryBytes } from "./core.js";
 
@@ -96,7 +96,10 @@ function failure(status, n) {
  */
 function pack(values) {
   const n = values.length;
-  const lens = new Uint32Array(n);
+  // One lengths array, reused (a new Uint32Array costs about 0.6 µs: an ArrayBuffer each time);
+  // the glue copies the view before the call returns.
+  if (packLens.length < n) packLens = new Uint32Array(Math.max(n, 2 * packLens.length));
+  const lens = packLens.subarray(0, n);
   const parts = new Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
@@ -111,6 +114,8 @@ function pack(values) {
   }
   return [parts.join(""), lens];
 }
+
+let packLens = new Uint32Array(64);
 
 /** The fields of a reply (undefined: absent), after the call that answered `text`. */
 function replyFields(text) {
@@ -237,11 +242,36 @@ function wf(s) {
   return s.replace(LONE_SURROGATE, "\uFFFD");
 }
 
+/**
+ * The headers of a signed request as an object. The signer's header names are a fixed few, in
+ * sorted order: a store per name with the name written out is a fast, monomorphic store (a
+ * computed key is a slow, megamorphic one: about 40 ns a header).
+ */
+function headersFrom(p) {
+  const h = {};
+  for (let i = 6; i + 1 < p.length; i += 2) {
+    const v = p[i + 1];
+    switch (p[i]) {
+      case "authorization": h.authorization = v; break;
+      case "content-type": h["content-type"] = v; break;
+      case "host": h.host = v; break;
+      case "x-acs-accesskey-id": h["x-acs-accesskey-id"] = v; break;
+      case "x-acs-action": h["x-acs-action"] = v; break;
+      case "x-acs-content-sha256": h["x-acs-content-sha256"] = v; break;
+      case "x-acs-date": h["x-acs-date"] = v; break;
+      case "x-acs-security-token": h["x-acs-security-token"] = v; break;
+      case "x-acs-signature-nonce": h["x-acs-signature-nonce"] = v; break;
+      case "x-acs-version": h["x-acs-version"] = v; break;
+      default: h[p[i]] = v;
+    }
+  }
+  return h;
+}
+
 /** A signed request from its reply fields (see src/bindings/requests.rs). */
 function signedFrom(text, debug) {
   const p = unwrap(text);
-  const headers = {};
-  for (let i = 6; i + 1 < p.length; i += 2) headers[p[i]] = p[i + 1];
+  const headers = headersFrom(p);
   const req = { method: p[0], url: p[1], headers, body: p[2] ?? null };
   if (debug) {
     req.canonicalRequest = p[3];
@@ -333,9 +363,32 @@ function validTime(v, field) {
 
 /** Today's date in China (UTC+8) as YYYY-MM-DD: the default `today` of every check. */
 export function chinaToday(now = new Date()) {
-  const china = new Date(validTime(now, "now") + 8 * 3600 * 1000);
-  if (Number.isNaN(china.getTime())) throw badThrow("now"); // a valid Date too close to the end of time
-  return china.toISOString().slice(0, 10);
+  const china = validTime(now, "now") + 8 * 3600 * 1000;
+  const ymd = civilDate(Math.floor(china / 86400000));
+  if (ymd !== null) return ymd;
+  const d = new Date(china);
+  if (Number.isNaN(d.getTime())) throw badThrow("now"); // a valid Date too close to the end of time
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * YYYY-MM-DD of the day `days` after 1970-01-01 (proleptic Gregorian, as Date counts), for years
+ * 0000-9999; null outside them. Arithmetic, not `toISOString`, whose first call in a process
+ * costs about 0.2 ms (the first check of a fresh process reads today's date).
+ */
+function civilDate(days) {
+  // civil_from_days (H. Hinnant), on eras of 400 years from 0000-03-01.
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (!(year >= 0 && year <= 9999)) return null;
+  return String(year).padStart(4, "0") + "-" + two(month) + "-" + two(day);
 }
 
 // ---- Own properties and input bounds (issue 11) ---------------------------------------------
@@ -565,49 +618,36 @@ export function acsTimestamp(date = new Date()) {
 let stampSecond = NaN;
 let stampText = "";
 
-/** The option names, in the core's order (catalog section 4). */
+/** The option names, in the core's order (catalog section 4), and each name's place in it. */
 const optionKeys = () => section(4);
+let optionSlotMap = null;
+const optionSlots = () => (optionSlotMap ??= new Map(optionKeys().map((k, i) => [k, i])));
 
 /**
- * The options of a builder or of signRequest as a fresh object of strings (a Date timestamp
- * formatted, a boolean as "true"/"false"). Own properties only, each read once; an unknown key or
- * a wrong type throws INVALID_OPTION naming the key (options.js).
+ * The options of a builder or of signRequest as strings in the core's order (undefined: absent;
+ * a Date timestamp formatted, a boolean as "true"/"false"). Own properties only, each read once;
+ * an unknown key or a wrong type throws INVALID_OPTION naming the key (options.js).
  */
-function buildOptions(opts, where = "a request builder", schema = undefined) {
-  const o = readBuildOptions(opts, where, schema);
-  if (dateTime(o.timestamp) !== undefined) o.timestamp = acsTimestamp(o.timestamp);
-  const out = Object.create(null);
-  for (const key of optionKeys()) {
-    let v = o[key];
-    if (absent(v)) continue;
-    if (typeof v === "boolean") v = String(v);
-    if (typeof v !== "string") throw badThrow(key);
-    if (tooLong(key, v)) throw tooLongThrow(key);
-    out[key] = v;
+function buildOptions(opts, where = "a request builder", schema = BUILD_OPTIONS) {
+  const keys = optionKeys();
+  const values = readBuildOptionValues(opts, where, schema, optionSlots());
+  const t = optionSlots().get("timestamp");
+  if (values[t] !== undefined && typeof values[t] !== "string") values[t] = acsTimestamp(values[t]);
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i];
+    if (v === undefined) continue;
+    if (typeof v === "boolean") values[i] = v = String(v);
+    else if (typeof v !== "string") throw badThrow(keys[i]);
+    if (tooLong(keys[i], v)) throw tooLongThrow(keys[i]);
   }
-  return out;
+  return values;
 }
 
-/** The string fields of an input object (absent ones left out), or throws INVALID_ARGUMENT. */
-function stringFields(input, keys) {
-  const i = pick(input, keys);
-  if (i === null) throw badThrow("input");
-  const out = Object.create(null);
-  for (const key of keys) {
-    if (absent(i[key])) continue;
-    if (typeof i[key] !== "string") throw badThrow(key);
-    if (tooLong(key, i[key])) throw tooLongThrow(key);
-    out[key] = i[key];
-  }
-  return out;
-}
-
-/** The core's actions: name -> the names of the input fields it reads (catalog sections 3 and 5). */
+/** The core's actions: name -> the indexes (in section 3's order) of the input fields it reads (catalog section 5). */
 let actionTable = null;
 function actionInputs(action) {
   if (actionTable === null) {
-    const inputs = section(3);
-    actionTable = new Map(groups(5, 2).map(([name, idx]) => [name, idx === "" ? [] : idx.split(",").map((i) => inputs[Number(i)])]));
+    actionTable = new Map(groups(5, 2).map(([name, idx]) => [name, idx === "" ? [] : idx.split(",").map(Number)]));
   }
   return actionTable.get(action);
 }
@@ -620,21 +660,38 @@ function actionInputs(action) {
  * official SDK puts them).
  */
 export function buildAction(action, input, opts) {
-  return guarded(() => {
+  try {
     const build = core.build; // NOT_INITIALIZED before anything is read
     if (build === unavailable) throw notAvailable();
     if (typeof action !== "string") throw badThrow("action");
-    const keys = actionInputs(action);
-    if (keys === undefined) {
+    const used = actionInputs(action);
+    if (used === undefined) {
       throw new AliyunIdvError("ACTION_UNKNOWN", "This action is not one the library builds.", { field: "action", messageZh: "本库不支持构建该接口。" });
     }
-    const i = stringFields(input, keys);
+    // The input fields the action reads (own properties, each read once), then every option.
+    const names = section(3);
+    const values = new Array(names.length);
+    if (!isObject(input)) throw badThrow("input");
+    try {
+      for (let j = 0; j < used.length; j++) values[used[j]] = ownValue(input, names[used[j]]);
+    } catch {
+      throw badThrow("input");
+    }
+    for (let j = 0; j < used.length; j++) {
+      const k = used[j];
+      const v = values[k];
+      if (v === null) values[k] = undefined;
+      else if (v === undefined) continue;
+      else if (typeof v !== "string") throw badThrow(names[k]);
+      else if (tooLong(names[k], v)) throw tooLongThrow(names[k]);
+    }
     const o = buildOptions(opts);
-    o.today ??= defaultToday();
-    const values = section(3).map((k) => i[k]);
-    for (const k of optionKeys()) values.push(o[k]);
+    o[optionSlots().get("today")] ??= defaultToday();
+    for (let i = 0; i < o.length; i++) values.push(o[i]);
     return signedFrom(build(action, ...pack(values)), false);
-  });
+  } catch (e) {
+    throw fromCore(e);
+  }
 }
 
 const builder = (action) => (input, opts) => buildAction(action, input, opts);
@@ -672,25 +729,24 @@ export const buildBankMetaVerify = builder("BankMetaVerify");
 
 /**
  * Pushes the flattened RPC parameters of `v` (params.js: the official SDKs' rules) onto `out` as
- * key, value, each bounded and well-formed; answers how many.
+ * key, value, each bounded; answers how many.
  */
 function pushParams(out, v, field) {
-  const flat = rpcParams(v, field); // a null-prototype object: for-in sees its own keys only
-  let n = 0;
-  for (const k in flat) {
-    const value = flat[k];
-    if (tooLong("key", k) || tooLong("value", value)) throw tooLongThrow(field);
-    out.push(wf(k), wf(value));
-    n++;
+  const list = rpcParamList(v, field);
+  for (let i = 0; i < list.length; i += 2) {
+    const k = list[i];
+    const value = list[i + 1];
+    if (k.length > MAX_CHARS.key || value.length > MAX_CHARS.value) throw tooLongThrow(field);
+    out.push(k, value);
   }
-  return n;
+  return list.length / 2;
 }
 
 const REQUEST_KEYS = ["method", "host", "action", "version", "query", "form"];
 
 /** Signs any RPC request exactly as given; returns the intermediate strings too. */
 export function signRequest(req, opts) {
-  return guarded(() => {
+  try {
     const sign = core.signRequest;
     if (sign === unavailable) throw notAvailable();
     const r = pickValues(req, REQUEST_KEYS);
@@ -709,10 +765,13 @@ export function signRequest(req, opts) {
     const queryCount = pushParams(params, r[4], "query");
     pushParams(params, r[5], "form");
     const o = buildOptions(opts, "signRequest", SIGN_OPTIONS);
-    for (const k of optionKeys()) values.push(k === "today" ? undefined : o[k]);
+    o[optionSlots().get("today")] = undefined;
+    for (let i = 0; i < o.length; i++) values.push(o[i]);
     for (let i = 0; i < params.length; i++) values.push(params[i]);
     return signedFrom(sign(...pack(values), queryCount), true);
-  });
+  } catch (e) {
+    throw fromCore(e);
+  }
 }
 
 // ---- Responses -------------------------------------------------------------------------------

@@ -152,11 +152,9 @@ function distance(a, b) {
   return prev[b.length];
 }
 
-function readWith(schema, v, path, where) {
+/** Each own key of `v` checked against `schema`, each value read once; `put(key, value)` for the present ones. */
+function readEach(schema, v, path, where, put) {
   const keys = ownKeys(v, path, where);
-  // Null-prototype: an option the caller left out reads as undefined, never as a polluted
-  // Object.prototype value.
-  const out = Object.create(null);
   for (const key of keys) {
     if (typeof key !== "string" || !Object.prototype.hasOwnProperty.call(schema, key)) {
       const full = path ? `${path}.${keyName(key)}` : keyName(key);
@@ -167,8 +165,17 @@ function readWith(schema, v, path, where) {
     const full = path ? path + "." + key : key;
     const value = readOwn(v, key, full, where);
     if (value === undefined || value === null) continue;
-    out[key] = schema[key].check(value, full, where);
+    put(key, schema[key].check(value, full, where));
   }
+}
+
+function readWith(schema, v, path, where) {
+  // Null-prototype: an option the caller left out reads as undefined, never as a polluted
+  // Object.prototype value.
+  const out = Object.create(null);
+  readEach(schema, v, path, where, (key, value) => {
+    out[key] = value;
+  });
   return out;
 }
 
@@ -310,9 +317,22 @@ export function readClientOptions(options) {
   return o;
 }
 
-/** A builder's or signRequest's options, checked (`where` names the function in the message). */
-export function readBuildOptions(options, where, schema = BUILD_OPTIONS) {
-  return readOptions(schema, options, where);
+/**
+ * A builder's or signRequest's options, checked as `readOptions` checks them (`where` names the
+ * function in the message), as an array: the value of each key at `slots.get(key)` (the core's
+ * order of options), undefined where absent. An array, not an object: the hot path of every
+ * builder and of signRequest, without a dictionary-mode object per call.
+ */
+export function readBuildOptionValues(options, where, schema, slots) {
+  const values = new Array(slots.size);
+  if (options === undefined) return values;
+  if (!isPlainObject(options)) {
+    throw new AliyunIdvError("INVALID_OPTION", `${where} needs a plain options object.`, { field: "options", messageZh: `${where} 需要一个参数对象。` });
+  }
+  readEach(schema, options, "", where, (key, value) => {
+    values[slots.get(key)] = value;
+  });
+  return values;
 }
 
 // ---- The credential providers' options (credentials.js) ----

@@ -13,7 +13,19 @@ use crate::request::{ActionInput, InputField, ACTIONS};
 use crate::request::BuildError;
 use crate::response::fields::{Kind, ResponseFields, ResultField, ResultValues, Value, ENVELOPE_FIELDS, HEADERS, RESULT_OBJECTS};
 use crate::response::{ErrorKind, Verdict};
-use crate::sign::{self, Input, Method, SignError, Signed, SigningDebug, Timestamp};
+use crate::sign::{self, Input, Method, SignError, Signed, SigningCache, SigningDebug, Timestamp};
+
+/// What the signer keeps between requests (the last secret's HMAC keys, the hash state of a V3
+/// canonical request's constant start; see `sign::SigningCache`). The module is single-threaded:
+/// a call that found it in use (it cannot) would sign without it.
+static CACHE: spin::Mutex<SigningCache> = spin::Mutex::new(SigningCache::new());
+
+fn with_cache<R>(f: impl FnOnce(&mut SigningCache) -> R) -> R {
+    match CACHE.try_lock() {
+        Some(mut cache) => f(&mut cache),
+        None => f(&mut SigningCache::new()),
+    }
+}
 
 const VERDICTS: [Verdict; 4] = [Verdict::Match, Verdict::Mismatch, Verdict::NotFound, Verdict::Error];
 const ERROR_KINDS: [ErrorKind; 7] = [
@@ -114,7 +126,7 @@ pub fn build(action: &str, packed: &str, lens: &[u32]) -> String {
     let run = || -> Result<Signed, BuildError> {
         let f = fields(packed, lens).filter(|f| f.len() == n_in.saturating_add(OptionField::ALL.len())).ok_or_else(|| bad_argument(Field::Input))?;
         let input = ActionInput::from_ordered(f.iter().take(n_in).map(|v| v.map(String::from)));
-        inputs::build_signed(action, input, options(&f, n_in))
+        with_cache(|cache| inputs::build_signed(action, input, options(&f, n_in), cache))
     };
     match run() {
         Ok(r) => signed(&r, None),
@@ -164,7 +176,7 @@ pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
             nonce: opt(OptionField::Nonce).unwrap_or(""),
             signature_version,
         };
-        Ok(sign::sign_input(input)?)
+        Ok(with_cache(|cache| sign::sign_input(input, cache))?)
     };
     match run() {
         Ok((r, debug)) => signed(&r, Some(&debug)),

@@ -12,7 +12,7 @@ use crate::error::{CheckError, ErrorCode, Field};
 use crate::id_number::{check_id_number, is_residence_permit, IdOptions};
 use crate::period::{check_validity_period, End};
 use crate::register_date::check_register_date;
-use crate::sign::{self, Input, Method, Signed, SignedRequest};
+use crate::sign::{self, Input, Method, Signed, SignedRequest, SigningCache};
 use crate::{check_mobile, check_name, date};
 
 /// The inputs of any action: one optional string per [`InputField`]. Absent inputs are `None`;
@@ -201,17 +201,17 @@ pub fn params(action: Action, input: &ActionInput, opts: &BuildOptions) -> Resul
 /// Builds and signs `action` (POST to `/`). The business parameters go in the form body, or
 /// where the official SDK puts them with `ParamsIn::Sdk`.
 pub fn build(action: Action, input: &ActionInput, opts: &BuildOptions) -> Result<SignedRequest, BuildError> {
-    build_signed(action, input, opts).map(SignedRequest::from)
+    build_signed(action, input, opts, &mut SigningCache::new()).map(SignedRequest::from)
 }
 
-/// [`build`], with the signer's header names (the bindings' path).
-pub(crate) fn build_signed(action: Action, input: &ActionInput, opts: &BuildOptions) -> Result<Signed, BuildError> {
+/// [`build`], with the signer's header names and a signing cache (the bindings' path).
+pub(crate) fn build_signed(action: Action, input: &ActionInput, opts: &BuildOptions, cache: &mut SigningCache) -> Result<Signed, BuildError> {
     let params = params(action, input, opts)?;
-    finish(action, &params, opts)
+    finish(action, &params, opts, cache)
 }
 
 /// Signs an action's parameters.
-pub(super) fn finish(action: Action, params: &[(String, String)], opts: &BuildOptions) -> Result<Signed, BuildError> {
+pub(super) fn finish(action: Action, params: &[(String, String)], opts: &BuildOptions, cache: &mut SigningCache) -> Result<Signed, BuildError> {
     let (scheme, host) = match &opts.endpoint {
         Some(e) => endpoint::parse(e)?,
         None => (sign::Scheme::Https, action.default_host().to_string()),
@@ -235,5 +235,5 @@ pub(super) fn finish(action: Action, params: &[(String, String)], opts: &BuildOp
         nonce: &opts.nonce,
         signature_version: opts.signature_version,
     };
-    Ok(sign::sign_input(input)?.0)
+    Ok(sign::sign_input(input, cache)?.0)
 }

@@ -11,7 +11,7 @@ use crate::prelude::*;
 use super::table::Action;
 use super::{ActionInput, BuildError, BuildOptions, LongTermAs, ParamsIn};
 use crate::error::{CheckError, ErrorCode, Field};
-use crate::sign::{Credentials, SignError, Signed, SignatureVersion, SignedRequest, Timestamp};
+use crate::sign::{Credentials, SignError, Signed, SignatureVersion, SignedRequest, SigningCache, Timestamp};
 
 macro_rules! field_table {
     ($(#[$doc:meta])* $name:ident { $( $variant:ident => $js:literal, )* }) => {
@@ -165,14 +165,14 @@ impl Options {
 /// first, then the generic builder runs the action's checks and signs. An unknown action is
 /// `ACTION_UNKNOWN`.
 pub fn build(action: &str, input: ActionInput, opts: Options) -> Result<SignedRequest, BuildError> {
-    build_signed(action, input, opts).map(SignedRequest::from)
+    build_signed(action, input, opts, &mut SigningCache::new()).map(SignedRequest::from)
 }
 
 /// [`build`], with the signer's header names (the bindings' path).
-pub(crate) fn build_signed(action: &str, input: ActionInput, opts: Options) -> Result<Signed, BuildError> {
+pub(crate) fn build_signed(action: &str, input: ActionInput, opts: Options, cache: &mut SigningCache) -> Result<Signed, BuildError> {
     let action = Action::from_name(action).ok_or_else(|| CheckError::new(ErrorCode::ActionUnknown, Field::Input))?;
     let opts = opts.into_build()?;
-    super::build::build_signed(action, &input, &opts)
+    super::build::build_signed(action, &input, &opts, cache)
 }
 
 #[cfg(test)]

@@ -9,11 +9,13 @@
 //! - [`SignatureVersion::V1`]: RPC HMAC-SHA1, everything as parameters, `Signature` in the URL.
 
 use crate::prelude::*;
+mod cache;
 mod error;
 pub mod percent;
 mod v1;
 mod v3;
 
+pub use cache::SigningCache;
 pub use error::SignError;
 
 /// The HTTP method.
@@ -249,6 +251,13 @@ pub fn sign(req: &RequestSpec, params: &SigningParams) -> Result<SignedRequest, 
 
 /// [`sign`], plus the intermediate strings.
 pub fn sign_with_debug(req: &RequestSpec, params: &SigningParams) -> Result<(SignedRequest, SigningDebug), SignError> {
+    sign_with_cache(req, params, &mut SigningCache::new())
+}
+
+/// [`sign_with_debug`], keeping in `cache` what the next request can reuse (the last secret's HMAC
+/// keys, the hash state of a V3 canonical request's constant start). The result is the same with
+/// any cache: only the time differs.
+pub fn sign_with_cache(req: &RequestSpec, params: &SigningParams, cache: &mut SigningCache) -> Result<(SignedRequest, SigningDebug), SignError> {
     let creds = &params.credentials;
     let input = Input {
         method: req.method,
@@ -265,7 +274,7 @@ pub fn sign_with_debug(req: &RequestSpec, params: &SigningParams) -> Result<(Sig
         nonce: &params.nonce,
         signature_version: params.version,
     };
-    sign_input(input).map(|(signed, debug)| (signed.into(), debug))
+    sign_input(input, cache).map(|(signed, debug)| (signed.into(), debug))
 }
 
 /// The pairs as borrowed strings.
@@ -310,11 +319,11 @@ impl From<Signed> for SignedRequest {
 }
 
 /// Validates and signs; the query and form pairs are sorted by name in place.
-pub(crate) fn sign_input(mut input: Input<'_>) -> Result<(Signed, SigningDebug), SignError> {
+pub(crate) fn sign_input(mut input: Input<'_>, cache: &mut SigningCache) -> Result<(Signed, SigningDebug), SignError> {
     validate(&mut input)?;
     match input.signature_version {
-        SignatureVersion::V3 => v3::sign(&input),
-        SignatureVersion::V1 => v1::sign(&input),
+        SignatureVersion::V3 => v3::sign(&input, cache),
+        SignatureVersion::V1 => v1::sign(&input, cache),
     }
 }
 

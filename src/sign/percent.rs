@@ -15,6 +15,24 @@ pub fn encode_into(out: &mut String, s: &str) {
     }
 }
 
+/// Appends the encoding of `s` to `a` and to `b`, and the encoding of that encoding to `twice`
+/// (what V1's string to sign holds: the canonical query string, encoded again), in one pass.
+pub(crate) fn encode_twice(s: &str, a: &mut String, b: &mut String, twice: &mut String) {
+    for chunk in utf8_percent_encode(s, SET) {
+        a.push_str(chunk);
+        b.push_str(chunk);
+        // A chunk is a run of unreserved characters (unchanged by a second encoding) or one `%XX`
+        // (whose `%` a second encoding writes as `%25`).
+        match chunk.strip_prefix('%') {
+            Some(hex) => {
+                twice.push_str("%25");
+                twice.push_str(hex);
+            }
+            None => twice.push_str(chunk),
+        }
+    }
+}
+
 /// The encoding of `s`.
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -90,6 +108,17 @@ mod tests {
             } else {
                 assert_eq!(e, format!("%{b:02X}"));
             }
+        }
+    }
+
+    #[test]
+    fn encoding_twice_is_encoding_the_encoding() {
+        for s in ["", "abc", "a b", "张三", "%41", "x=y&z", "~-_.", "\u{0}😀", "2026-01-15T08:30:00Z"] {
+            let (mut a, mut b, mut twice) = (String::from("a:"), String::from("b:"), String::from("t:"));
+            encode_twice(s, &mut a, &mut b, &mut twice);
+            assert_eq!(a, format!("a:{}", encode(s)));
+            assert_eq!(b, format!("b:{}", encode(s)));
+            assert_eq!(twice, format!("t:{}", encode(&encode(s))), "{s:?}");
         }
     }
 

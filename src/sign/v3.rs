@@ -3,15 +3,15 @@
 //! official SDKs send). Canonical URI is always `/`.
 
 use crate::prelude::*;
-use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
+use super::cache::SigningCache;
 use super::{form_body, percent, url, Input, SignError, Signed, SigningDebug, FORM_CONTENT_TYPE};
 use crate::hash::{hex_into, hex_lower};
 
 const ALGORITHM: &str = "ACS3-HMAC-SHA256";
 
-pub(super) fn sign(i: &Input<'_>) -> Result<(Signed, SigningDebug), SignError> {
+pub(super) fn sign(i: &Input<'_>, cache: &mut SigningCache) -> Result<(Signed, SigningDebug), SignError> {
     let query = percent::encode_list(&i.query);
     let body = form_body(i);
     let hashed_payload = hex_lower(&Sha256::digest(body.as_deref().unwrap_or("").as_bytes()));
@@ -53,11 +53,18 @@ pub(super) fn sign(i: &Input<'_>) -> Result<(Signed, SigningDebug), SignError> {
         canonical_request.push_str(part);
         canonical_request.push('\n');
     }
+    // Without a query, everything up to the x-acs-action header is the method, the host, the
+    // access key id (with STS) and the action: the same for every request of an action, and
+    // nothing secret or personal, so the cache may keep the hash state after it.
+    let mut constant = 0;
     for (name, value) in &headers {
         canonical_request.push_str(name);
         canonical_request.push(':');
         canonical_request.push_str(value.trim());
         canonical_request.push('\n');
+        if *name == "x-acs-action" && query.is_empty() {
+            constant = canonical_request.len();
+        }
     }
     // The empty line between the headers and the names is part of the format.
     canonical_request.push('\n');
@@ -68,11 +75,10 @@ pub(super) fn sign(i: &Input<'_>) -> Result<(Signed, SigningDebug), SignError> {
     let mut string_to_sign = String::with_capacity(ALGORITHM.len().saturating_add(65));
     string_to_sign.push_str(ALGORITHM);
     string_to_sign.push('\n');
-    hex_into(&mut string_to_sign, &Sha256::digest(canonical_request.as_bytes()));
+    hex_into(&mut string_to_sign, &cache.sha256_after_prefix(canonical_request.as_bytes(), constant));
 
-    let mut mac = Hmac::<Sha256>::new_from_slice(i.secret.as_bytes()).map_err(|_| SignError::CredentialsInvalid)?;
-    mac.update(string_to_sign.as_bytes());
-    let signature = hex_lower(&mac.finalize().into_bytes());
+    let mac = cache.hmac_sha256(i.secret.as_bytes(), string_to_sign.as_bytes()).ok_or(SignError::CredentialsInvalid)?;
+    let signature = hex_lower(&mac);
 
     let mut authorization = String::with_capacity(
         ALGORITHM.len().saturating_add(i.access_key_id.len()).saturating_add(signed_headers.len()).saturating_add(signature.len()).saturating_add(40),

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import OpenApiUtil from "@alicloud/openapi-util";
-import { rpcParams } from "../../pkg-template/params.js";
+import { rpcParamList, rpcParams } from "../../pkg-template/params.js";
 
 const Util = OpenApiUtil.default ?? OpenApiUtil;
 const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url), "utf8").trim();
@@ -58,6 +58,10 @@ test("flattening and stringification equal @alicloud/openapi-util's on 3000 rand
     const ours = { ...rpcParams(input, "query") };
     const sdk = Util.query(input);
     assert.deepEqual(ours, sdk, `case ${i}: ${JSON.stringify(input, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))}`);
+    // The list signRequest uses (a fast path for flat objects, the flattening otherwise): the same
+    // parameters, in the same order, each name once.
+    const list = rpcParamList(input, "query");
+    assert.deepEqual(list, Object.entries(ours).flat(), `case ${i}: the list`);
     if (Object.keys(ours).some((k) => k.includes("."))) nested++;
   }
   assert.ok(nested > 500, `${nested} cases had nested keys`);

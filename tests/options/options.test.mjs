@@ -13,7 +13,13 @@ const project = readFileSync(new URL("../../build/pkgtest-dir", import.meta.url)
 const pkgDir = join(project, "node_modules", "aliyun-idv");
 const pkg = (f) => pathToFileURL(join(pkgDir, f)).href;
 const { AliyunIdvError } = await internals(pkgDir);
-const { readClientOptions, readBuildOptions, readOptions, CLIENT_OPTIONS, BUILD_OPTIONS, SIGN_OPTIONS, CALL_OPTIONS, PROVIDER_OPTIONS } = await import(pkg("options.js"));
+const { readClientOptions, readBuildOptionValues, readOptions, CLIENT_OPTIONS, BUILD_OPTIONS, SIGN_OPTIONS, CALL_OPTIONS, PROVIDER_OPTIONS } = await import(pkg("options.js"));
+// The builders read their options into an array in the core's order; here, by name.
+const slots = new Map(Object.keys(BUILD_OPTIONS).map((k, i) => [k, i]));
+function readBuildOptions(options, where, schema = BUILD_OPTIONS) {
+  const values = readBuildOptionValues(options, where, schema, slots);
+  return Object.fromEntries([...slots].filter(([, i]) => values[i] !== undefined).map(([k, i]) => [k, values[i]]));
+}
 
 const SECRET = "options-test-secret-\u5f20\u4e09";
 const BASE = { accessKeyId: "AK", accessKeySecret: "SK" };
