@@ -42,7 +42,7 @@ export class AliyunIdvError extends Error {
   }
 }
 
-import { core, notAvailable, reply, scratch, scratchText, unavailable, writeInput } from "./core.js";
+import { asciiText, core, notAvailable, reply, scratch, scratchText, unavailable, writeFields, writeInput } from "./core.js";
 import { rpcParamList } from "./params.js";
 import { BUILD_OPTIONS, readBuildOptionValues, SIGN_OPTIONS } from "./options.js";
 
@@ -268,9 +268,19 @@ function headersFrom(p) {
   return h;
 }
 
-/** A signed request from its reply fields (see src/bindings/requests.rs). */
-function signedFrom(text, debug) {
-  const p = unwrap(text);
+/**
+ * A signed request from the reply of `signRequest` or `build` (src/bindings/requests.rs): ASCII
+ * fields written at `at`, their lengths in the reply slots; or throws the reply's error.
+ */
+function signedFrom(at, debug) {
+  const r = reply();
+  const status = r[0];
+  if (status !== 0) throw fromCore(replyError(status, ""));
+  const n = r[2];
+  let total = 0;
+  for (let i = 0; i < n; i++) if (r[3 + i] !== ABSENT) total += r[3 + i];
+  const text = asciiText(at, total);
+  const p = replyFields(text);
   const headers = headersFrom(p);
   const req = { method: p[0], url: p[1], headers, body: p[2] ?? null };
   if (debug) {
@@ -643,11 +653,14 @@ function buildOptions(opts, where = "a request builder", schema = BUILD_OPTIONS)
   return values;
 }
 
-/** The core's actions: name -> the indexes (in section 3's order) of the input fields it reads (catalog section 5). */
+/**
+ * The core's actions: name -> its place in the core's table and the indexes (in section 3's
+ * order) of the input fields it reads (catalog sections 3 and 5).
+ */
 let actionTable = null;
-function actionInputs(action) {
+function actionOf(action) {
   if (actionTable === null) {
-    actionTable = new Map(groups(5, 2).map(([name, idx]) => [name, idx === "" ? [] : idx.split(",").map(Number)]));
+    actionTable = new Map(groups(5, 2).map(([name, idx], index) => [name, { index, inputs: idx === "" ? [] : idx.split(",").map(Number) }]));
   }
   return actionTable.get(action);
 }
@@ -664,13 +677,15 @@ export function buildAction(action, input, opts) {
     const build = core.build; // NOT_INITIALIZED before anything is read
     if (build === unavailable) throw notAvailable();
     if (typeof action !== "string") throw badThrow("action");
-    const used = actionInputs(action);
-    if (used === undefined) {
+    const known = actionOf(action);
+    if (known === undefined) {
       throw new AliyunIdvError("ACTION_UNKNOWN", "This action is not one the library builds.", { field: "action", messageZh: "本库不支持构建该接口。" });
     }
+    const used = known.inputs;
     // The input fields the action reads (own properties, each read once), then every option.
     const names = section(3);
-    const values = new Array(names.length);
+    const values = [];
+    for (let k = 0; k < names.length; k++) values.push(undefined); // packed, not holey: read fast
     if (!isObject(input)) throw badThrow("input");
     try {
       for (let j = 0; j < used.length; j++) values[used[j]] = ownValue(input, names[used[j]]);
@@ -688,7 +703,7 @@ export function buildAction(action, input, opts) {
     const o = buildOptions(opts);
     o[optionSlots().get("today")] ??= defaultToday();
     for (let i = 0; i < o.length; i++) values.push(o[i]);
-    return signedFrom(build(action, ...pack(values)), false);
+    return signedFrom(build(known.index, writeFields(values)), false);
   } catch (e) {
     throw fromCore(e);
   }
@@ -768,7 +783,7 @@ export function signRequest(req, opts) {
     o[optionSlots().get("today")] = undefined;
     for (let i = 0; i < o.length; i++) values.push(o[i]);
     for (let i = 0; i < params.length; i++) values.push(params[i]);
-    return signedFrom(sign(...pack(values), queryCount), true);
+    return signedFrom(sign(writeFields(values), queryCount), true);
   } catch (e) {
     throw fromCore(e);
   }

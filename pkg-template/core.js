@@ -159,6 +159,86 @@ export function writeInput(s) {
   return encoder.encodeInto(s, input).written;
 }
 
+/** Whole-memory views for the request area, renewed when the memory has grown (see `views`). */
+let mem8 = new Uint8Array(0);
+let mem32 = new Uint32Array(0);
+const ABSENT = 0xffffffff;
+
+/**
+ * Writes the fields of a signRequest or build call (strings; undefined: absent) into the module's
+ * request area (src/bindings/requests.rs): UTF-8, each field from a 4-aligned offset, its byte
+ * length beside. ASCII goes four units a store; a field with other characters is then written
+ * again by `encodeInto` (a lone surrogate as U+FFFD, as the glue would). No joined string, no
+ * copy through the glue. Answers the offset of the first field, for the call.
+ */
+export function writeFields(values) {
+  const n = values.length;
+  let units = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== undefined) units += v.length;
+  }
+  // At most 3 bytes of UTF-8 a unit, and 3 of padding a field. The call may grow the memory.
+  const start = core.requestArea(3 * units + 3 * n, n);
+  views();
+  const lensAt = replySlots[0] >>> 2;
+  if (mem8.length === 0 || mem8.buffer !== memory.buffer) {
+    mem8 = new Uint8Array(memory.buffer);
+    mem32 = new Uint32Array(memory.buffer);
+  }
+  const u8 = mem8;
+  const u32 = mem32;
+  const from = -start & 3;
+  let p = start + from;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === undefined) {
+      u32[lensAt + i] = ABSENT;
+      continue;
+    }
+    const len = v.length;
+    let all = 0;
+    let w = p >>> 2;
+    let j = 0;
+    for (; j + 4 <= len; j += 4) {
+      const a = v.charCodeAt(j), b = v.charCodeAt(j + 1), c = v.charCodeAt(j + 2), d = v.charCodeAt(j + 3);
+      all |= a | b | c | d;
+      u32[w++] = a | (b << 8) | (c << 16) | (d << 24);
+    }
+    if (j < len) {
+      let x = 0;
+      for (let k = 0; j + k < len; k++) {
+        const c = v.charCodeAt(j + k);
+        all |= c;
+        x |= c << (8 * k);
+      }
+      u32[w] = x;
+    }
+    // Not ASCII: the words above are overwritten (UTF-8 is at least as long as the units).
+    const written = all <= 0x7f ? len : encoder.encodeInto(v, u8.subarray(p, p + 3 * len)).written;
+    u32[lensAt + i] = written;
+    p += (written + 3) & ~3;
+  }
+  return from;
+}
+
+/** A Node Buffer over the memory (Node, Bun, Deno; renewed when the memory has grown), else null. */
+let memBuffer = null;
+const hasBuffer = typeof Buffer === "function" && typeof Buffer.from === "function";
+
+/**
+ * The `len` bytes at `at`, which are ASCII (a signed request: see src/bindings/requests.rs), as a
+ * string: Latin-1 through a Buffer where there is one (cheaper than UTF-8 decoding), else UTF-8.
+ */
+export function asciiText(at, len) {
+  if (hasBuffer) {
+    if (memBuffer === null || memBuffer.buffer !== memory.buffer) memBuffer = Buffer.from(memory.buffer);
+    return memBuffer.toString("latin1", at, at + len);
+  }
+  views();
+  return utf8.decode(new Uint8Array(memory.buffer, at, len));
+}
+
 const utf8 = new TextDecoder();
 /** The text a hot check wrote into the byte scratch area. */
 export function scratchText(len) {

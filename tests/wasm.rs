@@ -98,8 +98,9 @@ fn sign_request_matches_the_first_official_vector() {
     // allowResidencePermit, paramsIn.
     f.extend([Some("testid"), Some("testsecret"), None, Some("2026-01-15T08:30:00Z"), Some("c0ffee00-0000-4000-8000-000000000001"), None, None, None, None, None, None]);
     f.extend([Some("ProductCode"), Some("ID_2META"), Some("ParamType"), Some("normal"), Some("IdentifyNum"), Some("11010119900307123X"), Some("UserName"), Some("张三")]);
-    let (text, lens) = pack(&f);
-    let (status, n_headers, fields) = bindings::read_reply(&bindings::sign_request(&text, &lens, 4));
+    let from = bindings::fill_request_area(&f);
+    assert_ne!(bindings::sign_request(from, 4), 0, "the reply's address");
+    let (status, n_headers, fields) = bindings::read_request_reply();
     assert_eq!(status, 0);
     assert_eq!(fields[0].as_deref(), Some("POST"));
     assert_eq!(fields[2], None, "no body");
@@ -108,8 +109,9 @@ fn sign_request_matches_the_first_official_vector() {
     assert_eq!(fields.len(), 6 + 2 * n_headers as usize);
     // An error answers a status: the signer's errors from SIGN_ERROR on.
     f[7] = Some("x");
-    let (text, lens) = pack(&f);
-    let (status, _, _) = bindings::read_reply(&bindings::sign_request(&text, &lens, 4));
+    let from = bindings::fill_request_area(&f);
+    assert_eq!(bindings::sign_request(from, 4), 0, "no reply on an error");
+    let (status, _, _) = bindings::read_request_reply();
     assert_eq!(status, bindings::SIGN_ERROR + aliyun_idv::SignError::ALL.iter().position(|e| e.as_str() == "SIGN_TIMESTAMP_INVALID").unwrap() as u32);
 }
 
@@ -120,11 +122,14 @@ fn one_build_export_for_every_action() {
     let mut f: Vec<Option<&str>> = vec![Some("11010519491231002x"), Some("张三")];
     f.extend([None; 12]);
     f.extend([Some("testid"), Some("testsecret"), None, Some("2026-01-15T08:30:00Z"), Some("n-1"), None, None, None, Some("2026-01-15"), None, None]);
-    let (text, lens) = pack(&f);
-    let (status, _, fields) = bindings::read_reply(&bindings::build("Id2MetaVerifyIntl", &text, &lens));
+    let id2 = aliyun_idv::request::ACTIONS.iter().position(|a| a.name == "Id2MetaVerifyIntl").unwrap() as u32;
+    let from = bindings::fill_request_area(&f);
+    bindings::build(id2, from);
+    let (status, _, fields) = bindings::read_request_reply();
     assert_eq!(status, 0);
     assert!(fields[2].as_deref().unwrap().contains("IdentifyNum=11010519491231002X"));
-    let (status, field, _) = bindings::read_reply(&bindings::build("NoSuchAction", &text, &lens));
+    bindings::build(u32::MAX, from);
+    let (status, field, _) = bindings::read_request_reply();
     assert_eq!((status, Field::ALL[field as usize]), (status_of(ErrorCode::ActionUnknown), Field::Input));
 }
 

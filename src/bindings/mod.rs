@@ -52,6 +52,11 @@ fn reply_set(slot: usize, v: u32) {
     }
 }
 
+#[cfg(feature = "sign")]
+fn reply_get(slot: usize) -> u32 {
+    REPLY.get(slot).map_or(0, |a| a.load(Relaxed))
+}
+
 /// Address of the reply slots (`u32` each).
 #[wasm_bindgen(js_name = scratchReply)]
 pub fn scratch_reply() -> usize {
@@ -110,11 +115,6 @@ pub(crate) struct Reply {
 impl Reply {
     pub fn new() -> Reply {
         Reply { text: String::new(), n: 0 }
-    }
-    /// A reply whose fields total about `bytes` (no regrowth while they are appended).
-    #[cfg(feature = "sign")]
-    pub fn with_capacity(bytes: usize) -> Reply {
-        Reply { text: String::with_capacity(bytes), n: 0 }
     }
     fn slot(&mut self, len: u32) {
         reply_set(self.n.saturating_add(3), len);

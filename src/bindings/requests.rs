@@ -15,16 +15,100 @@ use crate::response::fields::{Kind, ResponseFields, ResultField, ResultValues, V
 use crate::response::{ErrorKind, Verdict};
 use crate::sign::{self, Input, Method, SignError, Signed, SigningCache, SigningDebug, Timestamp};
 
-/// What the signer keeps between requests (the last secret's HMAC keys, the hash state of a V3
-/// canonical request's constant start; see `sign::SigningCache`). The module is single-threaded:
-/// a call that found it in use (it cannot) would sign without it.
-static CACHE: spin::Mutex<SigningCache> = spin::Mutex::new(SigningCache::new());
+/// The bindings' state for requests: what the signer keeps between requests (the last secret's
+/// HMAC keys, the hash state of a V3 canonical request's constant start; see
+/// `sign::SigningCache`) and the request area, where the JS layer writes the fields of the next
+/// `signRequest` or `build` call: their UTF-8 bytes, each field from a 4-aligned offset, and their
+/// byte lengths. Their reply (a signed request: ASCII by construction, see `signed`) is written
+/// into the state's output buffer, its address the call's answer. The module is single-threaded: a
+/// call that found the state in use (it cannot) answers an error.
+struct State {
+    cache: SigningCache,
+    data: Vec<u8>,
+    lens: Vec<u32>,
+    /// The reply of the last `signRequest` or `build`: its fields, ASCII, one after the other.
+    out: String,
+}
 
-fn with_cache<R>(f: impl FnOnce(&mut SigningCache) -> R) -> R {
-    match CACHE.try_lock() {
-        Some(mut cache) => f(&mut cache),
-        None => f(&mut SigningCache::new()),
+static STATE: spin::Mutex<State> = spin::Mutex::new(State { cache: SigningCache::new(), data: Vec::new(), lens: Vec::new(), out: String::new() });
+
+/// Makes the request area hold at least `bytes` bytes (plus what aligning the first field takes)
+/// and exactly `fields` lengths, all zero; answers the address of the bytes and writes the address
+/// of the lengths (`u32` each) into reply slot 0. May grow the memory.
+#[wasm_bindgen(js_name = requestArea)]
+pub fn request_area(bytes: u32, fields: u32) -> usize {
+    let Some(mut s) = STATE.try_lock() else { return 0 };
+    let bytes = usize::try_from(bytes).unwrap_or(usize::MAX).saturating_add(3);
+    s.data.clear();
+    s.data.resize(bytes, 0);
+    s.lens.clear();
+    s.lens.resize(usize::try_from(fields).unwrap_or(0), 0);
+    reply_set(0, u32::try_from(s.lens.as_ptr() as usize).unwrap_or(0));
+    s.data.as_ptr() as usize
+}
+
+/// The fields of the request area, read from byte `from` of its data: by their byte lengths
+/// ([`super::ABSENT`]: absent), each from a 4-aligned offset after the first; `None` when they do
+/// not fit or are not UTF-8 (never from the package's JS, which writes what `encodeInto` writes).
+fn area_fields<'a>(data: &'a [u8], lens: &[u32], from: u32) -> Option<Vec<Option<&'a str>>> {
+    let mut rest = data.get(usize::try_from(from).ok()?..)?;
+    let mut out = Vec::with_capacity(lens.len());
+    for &len in lens {
+        if len == super::ABSENT {
+            out.push(None);
+            continue;
+        }
+        let len = usize::try_from(len).ok()?;
+        let (field, tail) = rest.split_at_checked(len)?;
+        out.push(Some(core::str::from_utf8(field).ok()?));
+        rest = tail.get(len.wrapping_neg() & 3..).unwrap_or(&[]);
     }
+    Some(out)
+}
+
+/// For tests of the bindings: the reply of the last `signRequest` or `build`, as the JS layer reads
+/// it (status, slot 1, the fields).
+#[doc(hidden)]
+pub fn read_request_reply() -> (u32, u32, Vec<Option<String>>) {
+    let Some(s) = STATE.try_lock() else { return (u32::MAX, 0, Vec::new()) };
+    let (status, extra, n) = (super::reply_get(0), super::reply_get(1), super::reply_get(2));
+    let mut fields = Vec::new();
+    let mut at = 0usize;
+    for i in 0..usize::try_from(n).unwrap_or(0) {
+        let len = super::reply_get(i.saturating_add(3));
+        if len == super::ABSENT {
+            fields.push(None);
+            continue;
+        }
+        let end = at.saturating_add(usize::try_from(len).unwrap_or(0));
+        fields.push(s.out.get(at..end).map(String::from));
+        at = end;
+    }
+    (status, extra, fields)
+}
+
+/// For tests of the bindings: writes `fields` into the request area as the JS layer does; answers
+/// the offset of the first field.
+#[doc(hidden)]
+pub fn fill_request_area(fields: &[Option<&str>]) -> u32 {
+    let bytes = fields.iter().flatten().fold(0usize, |n, f| n.saturating_add(f.len()).saturating_add(3));
+    let start = request_area(u32::try_from(bytes).unwrap_or(u32::MAX), u32::try_from(fields.len()).unwrap_or(0));
+    let Some(mut s) = STATE.try_lock() else { return 0 };
+    let from = start.wrapping_neg() & 3;
+    let mut at = from;
+    for (i, f) in fields.iter().enumerate() {
+        let len = f.map_or(super::ABSENT, |f| u32::try_from(f.len()).unwrap_or(0));
+        if let Some(slot) = s.lens.get_mut(i) {
+            *slot = len;
+        }
+        if let Some(f) = f {
+            if let Some(dst) = s.data.get_mut(at..at.saturating_add(f.len())) {
+                dst.copy_from_slice(f.as_bytes());
+            }
+            at = at.saturating_add(f.len()).saturating_add(f.len().wrapping_neg() & 3);
+        }
+    }
+    u32::try_from(from).unwrap_or(0)
 }
 
 const VERDICTS: [Verdict; 4] = [Verdict::Match, Verdict::Mismatch, Verdict::NotFound, Verdict::Error];
@@ -81,36 +165,56 @@ const DIGITS: [&str; 32] = [
     "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
 ];
 
-fn build_error(e: &BuildError) -> String {
+/// The status of a builder's or the signer's error (check errors without their hint: a builder
+/// never repeats an input). No reply fields.
+fn build_error(e: &BuildError) -> u32 {
     match e {
-        BuildError::Check(c) => reply_error(&CheckError { hint: None, ..c.clone() }),
+        BuildError::Check(c) => {
+            let _ = reply_error(&CheckError { hint: None, ..c.clone() });
+        }
         BuildError::Sign(s) => {
             reply_set(0, SIGN_ERROR.saturating_add(index(SignError::ALL, s)));
             reply_set(1, 0);
             reply_set(2, 0);
-            String::new()
         }
     }
+    0
 }
 
-/// Replies method, url, body (absent when none), canonical request, string to sign, signature
-/// (absent without `debug`), then the header names and values; slot 1 = the number of headers.
-fn signed(r: &Signed, debug: Option<&SigningDebug>) -> String {
-    let len = |s: &str| s.len();
-    let mut size = r.url.len().saturating_add(r.body.as_deref().map_or(0, len)).saturating_add(4);
-    if let Some(d) = debug {
-        size = size.saturating_add(d.canonical_request.len()).saturating_add(d.string_to_sign.len()).saturating_add(d.signature.len());
-    }
-    size = r.headers.iter().fold(size, |n, (k, v)| n.saturating_add(k.len()).saturating_add(v.len()));
-    let mut out = Reply::with_capacity(size);
-    out.field(r.method.as_str()).field(&r.url).opt(r.body.as_deref());
-    out.opt(debug.map(|d| d.canonical_request.as_str()))
-        .opt(debug.map(|d| d.string_to_sign.as_str()))
-        .opt(debug.map(|d| d.signature.as_str()));
+/// Writes method, url, body (absent when none), canonical request, string to sign, signature
+/// (absent without `debug`), then the header names and values into `out`, their byte lengths into
+/// the reply slots; slot 1 = the number of headers. Every field is ASCII (the signer's output:
+/// percent-encoded parameters, hex, base64, and header values it checked are printable ASCII;
+/// tested), so byte lengths are UTF-16 lengths and the JS layer decodes the bytes as Latin-1.
+/// Answers the address of `out`.
+fn signed(out: &mut String, r: &Signed, debug: Option<&SigningDebug>) -> u32 {
+    out.clear();
+    let mut n = 3usize;
+    let mut put = |s: Option<&str>| {
+        let len = match s {
+            Some(s) => {
+                out.push_str(s);
+                u32::try_from(s.len()).unwrap_or(super::ABSENT)
+            }
+            None => super::ABSENT,
+        };
+        reply_set(n, len);
+        n = n.saturating_add(1);
+    };
+    put(Some(r.method.as_str()));
+    put(Some(&r.url));
+    put(r.body.as_deref());
+    put(debug.map(|d| d.canonical_request.as_str()));
+    put(debug.map(|d| d.string_to_sign.as_str()));
+    put(debug.map(|d| d.signature.as_str()));
     for (k, v) in &r.headers {
-        out.field(k).field(v);
+        put(Some(k));
+        put(Some(v));
     }
-    out.ok(u32::try_from(r.headers.len()).unwrap_or(0))
+    reply_set(0, 0);
+    reply_set(1, u32::try_from(r.headers.len()).unwrap_or(0));
+    reply_set(2, u32::try_from(n.saturating_sub(3)).unwrap_or(0));
+    u32::try_from(out.as_ptr() as usize).unwrap_or(0)
 }
 
 /// Table-ordered options from fields `from..from + OptionField::ALL.len()`.
@@ -118,29 +222,36 @@ fn options(f: &[Option<&str>], from: usize) -> Options {
     Options::from_values(f.iter().skip(from).take(OptionField::ALL.len()).map(|v| v.map(String::from)))
 }
 
-/// The one builder export: `action`, then every input field (`InputField::ALL` order), then every
-/// option (`OptionField::ALL` order), absent ones marked absent.
+/// The one builder export: action `action` of `ACTIONS`; in the request area from byte `from`,
+/// every input field (`InputField::ALL` order), then every option (`OptionField::ALL` order),
+/// absent ones marked absent. Answers the address of the reply (see `signed`), 0 on an error.
 #[wasm_bindgen]
-pub fn build(action: &str, packed: &str, lens: &[u32]) -> String {
+pub fn build(action: u32, from: u32) -> u32 {
+    let Some(mut guard) = STATE.try_lock() else { return build_error(&bad_argument(Field::Input).into()) };
+    let State { cache, data, lens, out } = &mut *guard;
     let n_in = InputField::ALL.len();
-    let run = || -> Result<Signed, BuildError> {
-        let f = fields(packed, lens).filter(|f| f.len() == n_in.saturating_add(OptionField::ALL.len())).ok_or_else(|| bad_argument(Field::Input))?;
+    let mut run = || -> Result<Signed, BuildError> {
+        let f = area_fields(data, lens, from).filter(|f| f.len() == n_in.saturating_add(OptionField::ALL.len())).ok_or_else(|| bad_argument(Field::Input))?;
+        let action = usize::try_from(action).ok().and_then(|a| ACTIONS.get(a)).map_or("", |a| a.name);
         let input = ActionInput::from_ordered(f.iter().take(n_in).map(|v| v.map(String::from)));
-        with_cache(|cache| inputs::build_signed(action, input, options(&f, n_in), cache))
+        inputs::build_signed(action, input, options(&f, n_in), cache)
     };
     match run() {
-        Ok(r) => signed(&r, None),
+        Ok(r) => signed(out, &r, None),
         Err(e) => build_error(&e),
     }
 }
 
-/// The low-level signer: fields method, host, action, version, every option (`OptionField::ALL`
-/// order), then the query pairs and the form pairs (name, value each); `n_query` pairs are query.
-/// Every string is borrowed from `packed` until the reply is written.
+/// The low-level signer: in the request area from byte `from`, fields method, host, action,
+/// version, every option (`OptionField::ALL` order), then the query pairs and the form pairs
+/// (name, value each); `n_query` pairs are query. Every string is borrowed from the area until the
+/// reply is written. Answers the address of the reply (see `signed`), 0 on an error.
 #[wasm_bindgen(js_name = signRequest)]
-pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
-    let run = || -> Result<(Signed, SigningDebug), BuildError> {
-        let f = fields(packed, lens).ok_or_else(|| bad_argument(Field::Input))?;
+pub fn sign_request(from: u32, n_query: u32) -> u32 {
+    let Some(mut guard) = STATE.try_lock() else { return build_error(&bad_argument(Field::Input).into()) };
+    let State { cache, data, lens, out } = &mut *guard;
+    let mut run = || -> Result<(Signed, SigningDebug), BuildError> {
+        let f = area_fields(data, lens, from).ok_or_else(|| bad_argument(Field::Input))?;
         let get = |i: usize| f.get(i).copied().flatten();
         let opt = |o: OptionField| get(4usize.saturating_add(o as usize));
         let method = match get(0) {
@@ -176,10 +287,10 @@ pub fn sign_request(packed: &str, lens: &[u32], n_query: u32) -> String {
             nonce: opt(OptionField::Nonce).unwrap_or(""),
             signature_version,
         };
-        Ok(with_cache(|cache| sign::sign_input(input, cache))?)
+        Ok(sign::sign_input(input, cache)?)
     };
     match run() {
-        Ok((r, debug)) => signed(&r, Some(&debug)),
+        Ok((r, debug)) => signed(out, &r, Some(&debug)),
         Err(e) => build_error(&e),
     }
 }

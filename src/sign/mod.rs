@@ -639,6 +639,48 @@ mod tests {
         assert_eq!(codes, all, "every SignError is reached by one input above");
     }
 
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn request() -> impl Strategy<Value = (RequestSpec, SigningParams)> {
+            let pairs = || proptest::collection::vec(("[A-Za-z][A-Za-z0-9.]{0,8}", "\\PC{0,12}"), 0..5);
+            (pairs(), pairs(), any::<bool>(), any::<bool>(), "[!-~]{1,40}", "[!-~]{1,20}", proptest::option::of("[!-~]{1,30}"), 0u32..2)
+                .prop_map(|(query, form, v1, get, nonce, secret, token, key)| {
+                    let mut req = ok_req();
+                    let mut seen = std::collections::BTreeSet::new();
+                    req.query = query.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect();
+                    req.form = if get { vec![] } else { form.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect() };
+                    req.method = if get { Method::Get } else { Method::Post };
+                    let mut p = ok_params(if v1 { SignatureVersion::V1 } else { SignatureVersion::V3 });
+                    p.nonce = nonce;
+                    p.credentials.access_key_secret = format!("{secret}{key}");
+                    p.credentials.security_token = token;
+                    (req, p)
+                })
+        }
+
+        proptest! {
+            /// Whatever the parameters hold, everything the signer writes is ASCII (the bindings
+            /// hand it to JS as Latin-1, byte lengths as UTF-16 lengths), and signing with a cache
+            /// that earlier requests filled gives what signing without one gives.
+            #[test]
+            fn output_is_ascii_and_the_cache_changes_nothing(reqs in proptest::collection::vec(request(), 1..6)) {
+                let mut cache = SigningCache::new();
+                for (req, params) in &reqs {
+                    let plain = sign_with_debug(req, params);
+                    let cached = sign_with_cache(req, params, &mut cache);
+                    prop_assert_eq!(&plain, &cached);
+                    if let Ok((out, debug)) = plain {
+                        let all = [out.url.as_str(), out.body.as_deref().unwrap_or(""), &debug.canonical_request, &debug.string_to_sign, &debug.signature];
+                        prop_assert!(all.iter().all(|s| s.is_ascii()));
+                        prop_assert!(out.headers.iter().all(|(k, v)| k.is_ascii() && v.is_ascii()));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn empty_value_is_signed_as_key_equals() {
         let mut req = ok_req();
