@@ -13,8 +13,31 @@ const getBuiltin = typeof globalThis.process?.getBuiltinModule === "function" ? 
 const fs = getBuiltin ? getBuiltin("node:fs") : await import("node:fs");
 const nodeModule = getBuiltin ? null : await import("node:module");
 
+/* global __ALIYUN_IDV_WASM_SIZE__ */
+/**
+ * The .wasm beside this file. Its size is known when the package is built: one read into a buffer
+ * of that size (readFileSync asks the file system for the size first; measured: ~0.1 ms of a
+ * fresh import); any other size is read again with readFileSync.
+ */
+function wasmBytes() {
+  const path = new URL("./aliyun_idv_bg.wasm", import.meta.url);
+  const size = __ALIYUN_IDV_WASM_SIZE__;
+  try {
+    const fd = fs.openSync(path, "r");
+    try {
+      const bytes = new Uint8Array(size + 1);
+      if (fs.readSync(fd, bytes, 0, size + 1, 0) === size) return bytes.subarray(0, size);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // readFileSync below says what is wrong
+  }
+  return fs.readFileSync(path);
+}
+
 const instance = nodeInstance(
-  () => fs.readFileSync(new URL("./aliyun_idv_bg.wasm", import.meta.url)),
+  wasmBytes,
   () => (nodeModule ?? getBuiltin("node:module")).createRequire(import.meta.url)("./node-client.cjs"),
 );
 

@@ -139,7 +139,7 @@ withExports("node-bundled.mjs", "node");
 // node.mjs: the ES module entry and everything it imports as one ES module bundle (its own copy of
 // the API; node-instance.js makes it share node.cjs's instance when both are loaded).
 withExports("node.mjs", "instance");
-await bundleNode("node.mjs", "node.mjs", "esm", { external: ["./node-client.cjs"] });
+await bundleNode("node.mjs", "node.mjs", "esm", { external: ["./node-client.cjs"], define: { __ALIYUN_IDV_WASM_SIZE__: String(serverWasm.length) } });
 
 console.log(
   `pkg/: aliyun-idv ${version}; server aliyun_idv_bg.wasm ${serverWasm.length} bytes (${gz(serverWasm)} gzipped); ` +

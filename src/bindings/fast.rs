@@ -145,10 +145,27 @@ pub fn catalog(section: u32) -> String {
     }
 }
 
-/// The name of a region code, or "" when the table has none (or the names are not loaded).
+/// The name of a region code written into `BYTES` (UTF-8); answers its byte length, 0 when the
+/// table has none (or the names are not loaded). Nothing is allocated: the first check of a fresh
+/// instance compiles and runs less.
 #[wasm_bindgen(js_name = regionName)]
-pub fn region_name(code: u32) -> String {
-    crate::region::lookup(code).and_then(|r| r.name()).unwrap_or("").to_string()
+pub fn region_name(code: u32) -> u32 {
+    let mut len = 0usize;
+    let found = crate::region::lookup(code).is_some_and(|r| {
+        r.visit_name(|piece| {
+            for b in piece.bytes() {
+                if let Some(slot) = BYTES.get(len) {
+                    slot.store(b, Relaxed);
+                }
+                len = len.saturating_add(1);
+            }
+        })
+    });
+    if found && len <= BYTE_SLOTS {
+        u32::try_from(len).unwrap_or(0)
+    } else {
+        0
+    }
 }
 
 /// `checkIdNumber` over the `len` bytes of the input area (see the module docs).

@@ -9,7 +9,7 @@ use crate::prelude::*;
 mod layout;
 
 use layout::*;
-use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use core::sync::atomic::{AtomicBool, AtomicU16, AtomicU64, Ordering::Relaxed};
 use once_cell::race::OnceBox;
 
 #[cfg(feature = "region-names")]
@@ -97,85 +97,99 @@ impl Region {
     pub fn name(&self) -> Option<&'static str> {
         name_in_group(self.group, self.row_in_group)
     }
+
+    /// The name, where a source gives one, in pieces into `f` without allocating (the compiled-in
+    /// names a character at a time; loaded names in one piece). False when there is none.
+    pub fn visit_name(&self, f: impl FnMut(&str)) -> bool {
+        #[cfg(feature = "region-names")]
+        return coded::visit_name(NAMES_BIN, self.group, self.row_in_group, f);
+        #[cfg(not(feature = "region-names"))]
+        name_in_group(self.group, self.row_in_group).map(f).is_some()
+    }
 }
 
 fn byte(at: usize) -> Option<u8> {
     DATA.get(at).copied()
 }
 
-/// The table's columns expanded once, on first use, for lookups in a few bit operations. A
-/// group's suffix set is made the first time the group is looked up: the first check of a fresh
-/// instance expands ~1,000 group starts, not all 7,264 rows (a loop that long, run once, got the
-/// whole expansion compiled a second time by the engine's optimising tier during that first call).
-struct Index {
-    /// `prefix_bits` as 64-bit words.
-    words: Vec<u64>,
-    /// Groups before each word.
-    rank: Vec<u16>,
-    /// First row of each group, then `ROWS`.
-    start: Vec<u16>,
-    /// Bit `s` set when the group has the code ending in `s` (0 to 99), as two halves; bit 63 of
-    /// the high half ([`MADE`]) marks a set already made (atomics only for safe shared statics: the
-    /// module is single-threaded).
-    suffixes: Vec<[AtomicU64; 2]>,
-}
+/// The table's columns expanded on first use, for lookups in a few bit operations, into static
+/// atomics (no allocation: the first check of a fresh instance compiles and runs less). Atomics
+/// only for safe shared statics: the module is single-threaded.
+const WORDS: usize = PREFIXES.div_ceil(64);
+#[allow(clippy::declare_interior_mutable_const)]
+const ZERO16: AtomicU16 = AtomicU16::new(0);
+#[allow(clippy::declare_interior_mutable_const)]
+const ZERO_SET: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
+/// Groups before each 64-bit word of the prefix bit set.
+static RANK: [AtomicU16; WORDS] = [ZERO16; WORDS];
+/// First row of each group, then `ROWS`.
+static START: [AtomicU16; GROUPS + 1] = [ZERO16; GROUPS + 1];
+static FILLED: AtomicBool = AtomicBool::new(false);
+/// Bit `s` set when the group has the code ending in `s` (0 to 99), as two halves, made the first
+/// time the group is looked up (a loop over all 7,264 rows in a fresh instance's first check got
+/// itself compiled a second time by the engine's optimising tier during that call); bit 63 of the
+/// high half ([`MADE`]) marks a set already made.
+static SUFFIXES: [[AtomicU64; 2]; GROUPS] = [ZERO_SET; GROUPS];
 
 /// The mark of a made suffix set (suffixes stop at 99, bit 35 of the high half).
 const MADE: u64 = 1 << 63;
 
-fn index() -> &'static Index {
-    static INDEX: OnceBox<Index> = OnceBox::new();
-    INDEX.get_or_init(|| Box::new(build_index()))
+/// Word `i` of the prefix bit set (little-endian bytes of the table).
+fn word(i: usize) -> Option<u64> {
+    let at = PREFIX_BITS_AT.checked_add(i.checked_mul(8)?)?;
+    let bytes = DATA.get(at..GROUP_COUNT_AT.min(at.saturating_add(8)))?;
+    Some(bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)))
 }
 
-fn build_index() -> Index {
-    let bits = DATA.get(PREFIX_BITS_AT..GROUP_COUNT_AT).unwrap_or(&[]);
-    let words: Vec<u64> = bits
-        .chunks(8)
-        .map(|c| c.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)))
-        .collect();
-    let mut rank = Vec::with_capacity(words.len());
+/// Fills `RANK` and `START` once.
+fn fill() {
+    if FILLED.load(Relaxed) {
+        return;
+    }
     let mut groups = 0u16;
-    for w in &words {
-        rank.push(groups);
-        groups = groups.saturating_add(u16::try_from(w.count_ones()).unwrap_or(0));
+    for (i, rank) in RANK.iter().enumerate() {
+        rank.store(groups, Relaxed);
+        groups = groups.saturating_add(u16::try_from(word(i).unwrap_or(0).count_ones()).unwrap_or(0));
     }
     let counts = DATA.get(GROUP_COUNT_AT..SUFFIX_AT).unwrap_or(&[]);
-    let mut start = Vec::with_capacity(GROUPS.saturating_add(1));
     let mut row = 0u16;
-    for &count in counts {
-        start.push(row);
+    for (start, &count) in START.iter().zip(counts) {
+        start.store(row, Relaxed);
         row = row.saturating_add(u16::from(count));
     }
-    start.push(row);
-    let suffixes = counts.iter().map(|_| [AtomicU64::new(0), AtomicU64::new(0)]).collect();
-    Index { words, rank, start, suffixes }
+    if let Some(last) = START.get(counts.len()) {
+        last.store(row, Relaxed);
+    }
+    FILLED.store(true, Relaxed);
 }
 
-impl Index {
-    /// The suffix set of group `g`, made on first use from the group's suffix deltas.
-    fn suffixes(&self, g: usize) -> Option<u128> {
-        let [low, high] = self.suffixes.get(g)?;
-        let h = high.load(Relaxed);
-        if h & MADE != 0 {
-            return Some(u128::from(h & !MADE) << 64 | u128::from(low.load(Relaxed)));
-        }
-        let (from, to) = (usize::from(*self.start.get(g)?), usize::from(*self.start.get(g.checked_add(1)?)?));
-        let deltas = DATA.get(SUFFIX_AT..LAST_AT)?.get(from..to)?;
-        // Two 64-bit halves: no 128-bit shift by a variable amount (a libcall in wasm) per row.
-        let (mut l, mut h, mut suffix) = (0u64, 0u64, 0u32);
-        for &d in deltas {
-            suffix = suffix.saturating_add(u32::from(d));
-            match suffix.checked_sub(64) {
-                None => l |= 1u64 << suffix,
-                Some(s) => h |= 1u64.checked_shl(s).unwrap_or(0),
-            }
-            suffix = suffix.saturating_add(1);
-        }
-        low.store(l, Relaxed);
-        high.store(h | MADE, Relaxed);
-        Some(u128::from(h) << 64 | u128::from(l))
+/// First row of group `g` (`g == GROUPS`: `ROWS`).
+fn start(g: usize) -> Option<usize> {
+    fill();
+    START.get(g).map(|s| usize::from(s.load(Relaxed)))
+}
+
+/// The suffix set of group `g`, made on first use from the group's suffix deltas.
+fn suffixes(g: usize) -> Option<u128> {
+    let [low, high] = SUFFIXES.get(g)?;
+    let h = high.load(Relaxed);
+    if h & MADE != 0 {
+        return Some(u128::from(h & !MADE) << 64 | u128::from(low.load(Relaxed)));
     }
+    let deltas = DATA.get(SUFFIX_AT..LAST_AT)?.get(start(g)?..start(g.checked_add(1)?)?)?;
+    // Two 64-bit halves: no 128-bit shift by a variable amount (a libcall in wasm) per row.
+    let (mut l, mut h, mut suffix) = (0u64, 0u64, 0u32);
+    for &d in deltas {
+        suffix = suffix.saturating_add(u32::from(d));
+        match suffix.checked_sub(64) {
+            None => l |= 1u64 << suffix,
+            Some(s) => h |= 1u64.checked_shl(s).unwrap_or(0),
+        }
+        suffix = suffix.saturating_add(1);
+    }
+    low.store(l, Relaxed);
+    high.store(h | MADE, Relaxed);
+    Some(u128::from(h) << 64 | u128::from(l))
 }
 
 /// Bits of `set` below bit `n`.
@@ -185,25 +199,25 @@ fn ones_below(set: u128, n: u32) -> usize {
 }
 
 /// Index of the group of 4-digit prefix `prefix`.
-fn group(idx: &Index, prefix: u32) -> Option<usize> {
+fn group(prefix: u32) -> Option<usize> {
     let p = usize::try_from(prefix).ok()?;
-    let word = *idx.words.get(p / 64)?;
+    let w = word(p / 64)?;
     let bit = u32::try_from(p % 64).ok()?;
-    if word >> bit & 1 == 0 {
+    if w >> bit & 1 == 0 {
         return None;
     }
-    usize::from(*idx.rank.get(p / 64)?).checked_add(ones_below(u128::from(word), bit))
+    fill();
+    usize::from(RANK.get(p / 64)?.load(Relaxed)).checked_add(ones_below(u128::from(w), bit))
 }
 
 /// Byte offset of each group's first name in `names`, then the length of `names`.
 #[cfg(not(feature = "region-names"))]
 fn name_offsets(names: &[u8]) -> Vec<u32> {
-    let start = &index().start;
-    let mut out = Vec::with_capacity(start.len());
+    let mut out = Vec::with_capacity(GROUPS.saturating_add(1));
     let mut lines = names.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i.saturating_add(1));
-    let mut row = 0u16;
+    let mut row = 0usize;
     let mut at = 0usize;
-    for &s in start {
+    for s in (0..=GROUPS).filter_map(start) {
         while row < s {
             at = lines.next().unwrap_or(names.len());
             row = row.saturating_add(1);
@@ -242,15 +256,14 @@ fn name_in_group(g: usize, k: usize) -> Option<&'static str> {
 
 /// The table's entry for a 6-digit code.
 pub fn lookup(code: u32) -> Option<Region> {
-    let idx = index();
-    let g = group(idx, code / 100)?;
+    let g = group(code / 100)?;
     let suffix = code % 100;
-    let set = idx.suffixes(g)?;
+    let set = suffixes(g)?;
     if set >> suffix & 1 == 0 {
         return None;
     }
     let k = ones_below(set, suffix);
-    let row = usize::from(*idx.start.get(g)?).checked_add(k)?;
+    let row = start(g)?.checked_add(k)?;
     let last = byte(LAST_AT.checked_add(row)?)?;
     Some(Region {
         code,
@@ -278,8 +291,7 @@ pub fn is_county_level(code: u32) -> bool {
 
 /// Whether some county-level code of the table starts with these four digits.
 pub fn prefix_has_county(prefix: u32) -> bool {
-    let idx = index();
-    let Some(set) = group(idx, prefix).and_then(|g| idx.suffixes(g)) else {
+    let Some(set) = group(prefix).and_then(suffixes) else {
         return false;
     };
     set & !1 != 0 || (set != 0 && is_county_level(prefix.saturating_mul(100)))
