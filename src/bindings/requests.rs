@@ -15,11 +15,11 @@ use crate::response::fields::{Kind, ResponseFields, ResultField, ResultValues, V
 use crate::response::{ErrorKind, Verdict};
 use crate::sign::{self, Input, Method, SignError, Signed, SigningCache, SigningDebug, Timestamp};
 
-/// The bindings' state for requests: what the signer keeps between requests (the last secret's
-/// HMAC keys, the hash state of a V3 canonical request's constant start; see
-/// `sign::SigningCache`) and the request area, where the JS layer writes the fields of the next
-/// `signRequest` or `build` call: their UTF-8 bytes, each field from a 4-aligned offset, and their
-/// byte lengths. Their reply (a signed request: ASCII by construction, see `signed`) is written
+/// The bindings' state for requests: what the signer keeps between requests (the hash state of a
+/// V3 canonical request's constant start, nothing secret; see `sign::SigningCache`) and the
+/// request area, where the JS layer writes the fields of the next `signRequest` or `build` call:
+/// their UTF-8 bytes, each field from a 4-aligned offset, and their byte lengths. The call zeroes
+/// the bytes when it is done: the secret and the personal data do not stay in the area. Their reply (a signed request: ASCII by construction, see `signed`) is written
 /// into the state's output buffer, its address the call's answer. The module is single-threaded: a
 /// call that found the state in use (it cannot) answers an error.
 struct State {
@@ -236,7 +236,9 @@ pub fn build(action: u32, from: u32) -> u32 {
         let input = ActionInput::from_ordered(f.iter().take(n_in).map(|v| v.map(String::from)));
         inputs::build_signed(action, input, options(&f, n_in), cache)
     };
-    match run() {
+    let result = run();
+    data.fill(0);
+    match result {
         Ok(r) => signed(out, &r, None),
         Err(e) => build_error(&e),
     }
@@ -289,7 +291,9 @@ pub fn sign_request(from: u32, n_query: u32) -> u32 {
         };
         Ok(sign::sign_input(input, cache)?)
     };
-    match run() {
+    let result = run();
+    data.fill(0);
+    match result {
         Ok((r, debug)) => signed(out, &r, Some(&debug)),
         Err(e) => build_error(&e),
     }

@@ -120,6 +120,10 @@ const WORDS: usize = PREFIXES.div_ceil(64);
 const ZERO16: AtomicU16 = AtomicU16::new(0);
 #[allow(clippy::declare_interior_mutable_const)]
 const ZERO_SET: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
+#[allow(clippy::declare_interior_mutable_const)]
+const ZERO64: AtomicU64 = AtomicU64::new(0);
+/// The prefix bit set as 64-bit words.
+static BITS: [AtomicU64; WORDS] = [ZERO64; WORDS];
 /// Groups before each 64-bit word of the prefix bit set.
 static RANK: [AtomicU16; WORDS] = [ZERO16; WORDS];
 /// First row of each group, then `ROWS`.
@@ -134,8 +138,8 @@ static SUFFIXES: [[AtomicU64; 2]; GROUPS] = [ZERO_SET; GROUPS];
 /// The mark of a made suffix set (suffixes stop at 99, bit 35 of the high half).
 const MADE: u64 = 1 << 63;
 
-/// Word `i` of the prefix bit set (little-endian bytes of the table).
-fn word(i: usize) -> Option<u64> {
+/// Word `i` of the prefix bit set, from the table's little-endian bytes.
+fn word_of_table(i: usize) -> Option<u64> {
     let at = PREFIX_BITS_AT.checked_add(i.checked_mul(8)?)?;
     let bytes = DATA.get(at..GROUP_COUNT_AT.min(at.saturating_add(8)))?;
     Some(bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)))
@@ -147,9 +151,11 @@ fn fill() {
         return;
     }
     let mut groups = 0u16;
-    for (i, rank) in RANK.iter().enumerate() {
+    for (i, (rank, bits)) in RANK.iter().zip(&BITS).enumerate() {
+        let w = word_of_table(i).unwrap_or(0);
+        bits.store(w, Relaxed);
         rank.store(groups, Relaxed);
-        groups = groups.saturating_add(u16::try_from(word(i).unwrap_or(0).count_ones()).unwrap_or(0));
+        groups = groups.saturating_add(u16::try_from(w.count_ones()).unwrap_or(0));
     }
     let counts = DATA.get(GROUP_COUNT_AT..SUFFIX_AT).unwrap_or(&[]);
     let mut row = 0u16;
@@ -163,9 +169,8 @@ fn fill() {
     FILLED.store(true, Relaxed);
 }
 
-/// First row of group `g` (`g == GROUPS`: `ROWS`).
+/// First row of group `g` (`g == GROUPS`: `ROWS`); `fill` has run (a group was found).
 fn start(g: usize) -> Option<usize> {
-    fill();
     START.get(g).map(|s| usize::from(s.load(Relaxed)))
 }
 
@@ -200,19 +205,20 @@ fn ones_below(set: u128, n: u32) -> usize {
 
 /// Index of the group of 4-digit prefix `prefix`.
 fn group(prefix: u32) -> Option<usize> {
+    fill();
     let p = usize::try_from(prefix).ok()?;
-    let w = word(p / 64)?;
+    let w = BITS.get(p / 64)?.load(Relaxed);
     let bit = u32::try_from(p % 64).ok()?;
     if w >> bit & 1 == 0 {
         return None;
     }
-    fill();
     usize::from(RANK.get(p / 64)?.load(Relaxed)).checked_add(ones_below(u128::from(w), bit))
 }
 
 /// Byte offset of each group's first name in `names`, then the length of `names`.
 #[cfg(not(feature = "region-names"))]
 fn name_offsets(names: &[u8]) -> Vec<u32> {
+    fill();
     let mut out = Vec::with_capacity(GROUPS.saturating_add(1));
     let mut lines = names.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i.saturating_add(1));
     let mut row = 0usize;

@@ -254,9 +254,9 @@ pub fn sign_with_debug(req: &RequestSpec, params: &SigningParams) -> Result<(Sig
     sign_with_cache(req, params, &mut SigningCache::new())
 }
 
-/// [`sign_with_debug`], keeping in `cache` what the next request can reuse (the last secret's HMAC
-/// keys, the hash state of a V3 canonical request's constant start). The result is the same with
-/// any cache: only the time differs.
+/// [`sign_with_debug`], keeping in `cache` what the next request can reuse (the hash state of a V3
+/// canonical request's constant start: nothing secret). The result is the same with any cache:
+/// only the time differs.
 pub fn sign_with_cache(req: &RequestSpec, params: &SigningParams, cache: &mut SigningCache) -> Result<(SignedRequest, SigningDebug), SignError> {
     let creds = &params.credentials;
     let input = Input {
@@ -323,7 +323,7 @@ pub(crate) fn sign_input(mut input: Input<'_>, cache: &mut SigningCache) -> Resu
     validate(&mut input)?;
     match input.signature_version {
         SignatureVersion::V3 => v3::sign(&input, cache),
-        SignatureVersion::V1 => v1::sign(&input, cache),
+        SignatureVersion::V1 => v1::sign(&input),
     }
 }
 

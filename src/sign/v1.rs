@@ -7,8 +7,9 @@
 
 use crate::prelude::*;
 use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use sha1::Sha1;
 
-use super::cache::SigningCache;
 use super::{percent, sort_pairs, url, Input, SignError, Signed, SigningDebug, FORM_CONTENT_TYPE};
 
 /// Where a signed parameter goes.
@@ -18,7 +19,7 @@ enum Place {
     Body,
 }
 
-pub(super) fn sign(i: &Input<'_>, cache: &mut SigningCache) -> Result<(Signed, SigningDebug), SignError> {
+pub(super) fn sign(i: &Input<'_>) -> Result<(Signed, SigningDebug), SignError> {
     let timestamp = i.timestamp.text();
     let common = [
         ("AccessKeyId", i.access_key_id),
@@ -70,8 +71,9 @@ pub(super) fn sign(i: &Input<'_>, cache: &mut SigningCache) -> Result<(Signed, S
     let mut key = String::with_capacity(i.secret.len().saturating_add(1));
     key.push_str(i.secret);
     key.push('&');
-    let digest = cache.hmac_sha1(key.as_bytes(), string_to_sign.as_bytes()).ok_or(SignError::CredentialsInvalid)?;
-    let signature = base64::engine::general_purpose::STANDARD.encode(digest);
+    let mut mac = Hmac::<Sha1>::new_from_slice(key.as_bytes()).map_err(|_| SignError::CredentialsInvalid)?;
+    mac.update(string_to_sign.as_bytes());
+    let signature = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
 
     query.push_str("&Signature=");
     percent::encode_into(&mut query, &signature);

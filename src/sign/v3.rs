@@ -3,6 +3,7 @@
 //! official SDKs send). Canonical URI is always `/`.
 
 use crate::prelude::*;
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::cache::SigningCache;
@@ -77,8 +78,9 @@ pub(super) fn sign(i: &Input<'_>, cache: &mut SigningCache) -> Result<(Signed, S
     string_to_sign.push('\n');
     hex_into(&mut string_to_sign, &cache.sha256_after_prefix(canonical_request.as_bytes(), constant));
 
-    let mac = cache.hmac_sha256(i.secret.as_bytes(), string_to_sign.as_bytes()).ok_or(SignError::CredentialsInvalid)?;
-    let signature = hex_lower(&mac);
+    let mut mac = Hmac::<Sha256>::new_from_slice(i.secret.as_bytes()).map_err(|_| SignError::CredentialsInvalid)?;
+    mac.update(string_to_sign.as_bytes());
+    let signature = hex_lower(&mac.finalize().into_bytes());
 
     let mut authorization = String::with_capacity(
         ALGORITHM.len().saturating_add(i.access_key_id.len()).saturating_add(signed_headers.len()).saturating_add(signature.len()).saturating_add(40),
