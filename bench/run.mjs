@@ -19,7 +19,7 @@
 // - size: the .wasm raw and gzip -9; each package bundled by esbuild (minified) and gzip -9.
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { spawnSync, execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -508,6 +508,34 @@ function importTime() {
 }
 
 // ---- sizes --------------------------------------------------------------------------------
+/**
+ * What a Vite production build of tests/bundlers' page (one `checkIdNumber`) ships, as
+ * tests/bundlers measures it: the packed package installed in a fresh project, `vite build`, the
+ * emitted .js and .wasm gzipped. Null when tests/bundlers' Vite is not installed.
+ */
+function viteCheckPage() {
+  const vite = join(HERE, "../tests/bundlers/node_modules/vite/bin/vite.js");
+  if (!existsSync(vite)) return null;
+  const dir = mkdtempSync(join(os.tmpdir(), "aliyun-idv-bench-vite-"));
+  try {
+    const quiet = { cwd: dir, stdio: "ignore" };
+    execFileSync("npm", ["pack", PKG, "--pack-destination", dir], quiet);
+    const tgz = readdirSync(dir).find((f) => f.endsWith(".tgz"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+    execFileSync("npm", ["install", join(dir, tgz), "--no-audit", "--no-fund", "--no-package-lock"], quiet);
+    cpSync(join(HERE, "../tests/bundlers/app"), join(dir, "src"), { recursive: true });
+    execFileSync(process.execPath, [vite, "build", "src", "--outDir", "../dist", "--logLevel", "warn"], quiet);
+    const files = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]));
+    const shipped = files(join(dir, "dist")).filter((f) => /\.(m?js|wasm)$/.test(f)).map((f) => readFileSync(f));
+    return { min: shipped.reduce((n, b) => n + b.length, 0), gz: shipped.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) };
+  } catch (e) {
+    log(`size: the Vite page could not be built (${String(e.message || e).split("\n")[0]}); the esbuild equivalent is reported`);
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function sizes() {
   const esbuild = require("esbuild");
   const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -532,7 +560,11 @@ async function sizes() {
   // `browser` + `production` conditions pick browser-wasm.mjs, whose module is a .wasm asset.
   // (tests/bundlers measures a real Vite build, Vite's own module-preload helper included.)
   const pageJs = await bundle(`export { checkIdNumber } from ${JSON.stringify(join(PKG, "browser-wasm.mjs"))};`, "browser");
-  const pageAsset = { min: pageJs.min + browserWasm.raw, gz: pageJs.gz + browserWasm.gz };
+  const pageAsset = { min: pageJs.min + browserWasm.raw, gz: pageJs.gz + browserWasm.gz, by: "esbuild" };
+  // The goal is a Vite app's: with tests/bundlers' pinned Vite installed, the real build of the
+  // tests' page (the packed package installed in a fresh project), JS + wasm as emitted.
+  const vitePage = viteCheckPage();
+  if (vitePage) Object.assign(pageAsset, vitePage, { by: "vite" });
   const jsNode = await bundle(`export * from ${JSON.stringify(join(PKG, "node.mjs"))};`, "node");
   const jsBrowser = await bundle(`export * from ${JSON.stringify(join(PKG, "browser.mjs"))}; export { default } from ${JSON.stringify(join(PKG, "browser.mjs"))};`, "browser");
   const anchors = [
@@ -560,12 +592,12 @@ async function sizes() {
   const totalPass = total <= smallest.gz;
   print("## Size");
   print();
-  print(`gzip -9 throughout. Two modules: the server .wasm (Node, Workers, \`aliyun-idv/full\`) and the checks-only browser module (inlined in base64 in \`browser.mjs\`). Our JS: \`pkg/node.mjs\` and everything it imports (the base64 fallback for server bundles left out), bundled by esbuild (minified, ESM); "browser page, production build" is \`export { checkIdNumber }\` from \`browser-wasm.mjs\` (what Vite and webpack production builds pick) bundled the same way, plus the browser module's .wasm: what a page that checks an ID number ships (tests/bundlers measures a real Vite build, Vite's module-preload helper included); "module inlined" is the same from \`browser.mjs\` (esbuild, dev servers, a page without a bundler). Anchors: the entry shown bundled the same way (platform node for the Node-only SDKs), one package per bundle.`);
+  print(`gzip -9 throughout. Two modules: the server .wasm (Node, Workers, \`aliyun-idv/full\`) and the checks-only browser module (inlined in base64 in \`browser.mjs\`). Our JS: \`pkg/node.mjs\` and everything it imports (the base64 fallback for server bundles left out), bundled by esbuild (minified, ESM); "browser page, production build" is what a page that checks an ID number ships: a real Vite production build of tests/bundlers' page (the packed package installed in a fresh project; JS + the module as a .wasm asset, as tests/bundlers measures it) when tests/bundlers' Vite is installed, else \`export { checkIdNumber }\` from \`browser-wasm.mjs\` bundled the same way plus the browser module's .wasm (esbuild keeps more of the glue than Vite); "module inlined" is the same from \`browser.mjs\` (esbuild, dev servers, a page without a bundler). Anchors: the entry shown bundled the same way (platform node for the Node-only SDKs), one package per bundle.`);
   print();
   const rows = [
     ["aliyun-idv server .wasm", kb(wasm.raw), kb(wasm.gz), `${wasmPass ? "PASS" : "FAIL"} (≤ 100 KB gz)`],
     ["aliyun-idv browser module .wasm", kb(browserWasm.raw), kb(browserWasm.gz), ""],
-    ["**aliyun-idv browser page, production build (checkIdNumber: JS + the module as a .wasm asset)**", kb(pageAsset.min), kb(pageAsset.gz), `${pagePass ? "PASS" : "FAIL"} (≤ 32 KB gz)`],
+    [`**aliyun-idv browser page, production build (checkIdNumber: JS + the module as a .wasm asset; ${pageAsset.by === "vite" ? "a real Vite build" : "esbuild's equivalent: Vite not installed"})**`, kb(pageAsset.min), kb(pageAsset.gz), `${pagePass ? "PASS" : "FAIL"} (≤ 32 KB gz)`],
     ["aliyun-idv browser page, module inlined (esbuild, dev servers, no bundler)", kb(page.min), kb(page.gz), ""],
     ["aliyun-idv JS (node.mjs bundle)", kb(jsNode.min), kb(jsNode.gz), ""],
     ["aliyun-idv JS (browser.mjs bundle)", kb(jsBrowser.min), kb(jsBrowser.gz), ""],
@@ -574,7 +606,7 @@ async function sizes() {
   ];
   print(table(["what", "min (raw for .wasm)", "min + gzip", "goal"], rows, ["l", "r", "r", "l"]));
   print();
-  return { wasmGz: wasm.gz, wasmPass, total, totalPass, smallest, pageGz: pageAsset.gz, pagePass };
+  return { wasmGz: wasm.gz, wasmPass, total, totalPass, smallest, pageGz: pageAsset.gz, pageBy: pageAsset.by, pagePass };
 }
 
 // ---- machine ------------------------------------------------------------------------------
@@ -624,7 +656,7 @@ if (ONLY.has("import")) {
 if (ONLY.has("size")) {
   const r = await sizes();
   summary.push(["server .wasm ≤ 100 KB gzipped", `${(r.wasmGz / 1024).toFixed(1)} KB (${r.wasmGz} bytes)`, r.wasmPass ? "PASS" : "FAIL"]);
-  summary.push(["browser page, production build (checkIdNumber, JS + wasm) ≤ 32 KB gzipped", `${(r.pageGz / 1024).toFixed(1)} KB (${r.pageGz} bytes)`, r.pagePass ? "PASS" : "FAIL"]);
+  summary.push(["browser page, production build (checkIdNumber, JS + wasm) ≤ 32 KB gzipped", `${(r.pageGz / 1024).toFixed(1)} KB (${r.pageGz} bytes, ${r.pageBy === "vite" ? "Vite" : "esbuild's equivalent"})`, r.pagePass ? "PASS" : "FAIL"]);
   summary.push(["package (.wasm + JS) ≤ every anchor", `${(r.total / 1024).toFixed(1)} KB vs ${r.smallest.name} ${(r.smallest.gz / 1024).toFixed(1)} KB`, r.totalPass ? "PASS" : "FAIL"]);
 }
 if (ONLY.has("linear")) {
