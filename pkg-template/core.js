@@ -182,7 +182,9 @@ export function writeFields(values) {
   const start = core.requestArea(3 * units + 3 * n, n);
   views();
   const lensAt = replySlots[0] >>> 2;
-  if (mem8.length === 0 || mem8.buffer !== memory.buffer) {
+  // A view on a detached buffer (the memory grew) has length 0: cheaper to test than reading
+  // `memory.buffer`, a getter that costs a call into the engine.
+  if (mem8.length === 0) {
     mem8 = new Uint8Array(memory.buffer);
     mem32 = new Uint32Array(memory.buffer);
   }
@@ -232,7 +234,7 @@ const hasBuffer = typeof Buffer === "function" && typeof Buffer.from === "functi
  */
 export function asciiText(at, len) {
   if (hasBuffer) {
-    if (memBuffer === null || memBuffer.buffer !== memory.buffer) memBuffer = Buffer.from(memory.buffer);
+    if (memBuffer === null || memBuffer.length === 0) memBuffer = Buffer.from(memory.buffer);
     return memBuffer.toString("latin1", at, at + len);
   }
   views();
