@@ -136,27 +136,36 @@ export function writeInput(s) {
   views();
   const n = s.length;
   if (n <= 32 && littleEndian) {
-    // Four units a store (what costs here is each typed-array access, not the reading).
-    const words = inputWords;
-    let all = 0;
-    let i = 0;
-    for (; i + 4 <= n; i += 4) {
-      const a = s.charCodeAt(i), b = s.charCodeAt(i + 1), c = s.charCodeAt(i + 2), d = s.charCodeAt(i + 3);
-      all |= a | b | c | d;
-      words[i >> 2] = a | (b << 8) | (c << 16) | (d << 24);
-    }
-    if (i < n) {
-      let w = 0;
-      for (let k = 0; i + k < n; k++) {
-        const c = s.charCodeAt(i + k);
-        all |= c;
-        w |= c << (8 * k);
-      }
-      words[i >> 2] = w;
-    }
-    if (all <= 0x7f) return n;
+    if (asciiWords(s, inputWords, 0) <= 0x7f) return n;
   }
   return encoder.encodeInto(s, input).written;
+}
+
+/**
+ * Writes the units of `s` four a word (little-endian bytes) into `words` from word `at`; answers
+ * the OR of all units (≤ 0x7f: `s` is ASCII and the bytes written are its UTF-8). What costs here
+ * is each typed-array access, not the reading.
+ */
+function asciiWords(s, words, at) {
+  const n = s.length;
+  let all = 0;
+  let i = 0;
+  let w = at;
+  for (; i + 4 <= n; i += 4) {
+    const a = s.charCodeAt(i), b = s.charCodeAt(i + 1), c = s.charCodeAt(i + 2), d = s.charCodeAt(i + 3);
+    all |= a | b | c | d;
+    words[w++] = a | (b << 8) | (c << 16) | (d << 24);
+  }
+  if (i < n) {
+    let x = 0;
+    for (let k = 0; i + k < n; k++) {
+      const c = s.charCodeAt(i + k);
+      all |= c;
+      x |= c << (8 * k);
+    }
+    words[w] = x;
+  }
+  return all;
 }
 
 /** Whole-memory views for the request area, renewed when the memory has grown (see `views`). */
@@ -199,25 +208,8 @@ export function writeFields(values) {
       continue;
     }
     const len = v.length;
-    let all = 0;
-    let w = p >>> 2;
-    let j = 0;
-    for (; j + 4 <= len; j += 4) {
-      const a = v.charCodeAt(j), b = v.charCodeAt(j + 1), c = v.charCodeAt(j + 2), d = v.charCodeAt(j + 3);
-      all |= a | b | c | d;
-      u32[w++] = a | (b << 8) | (c << 16) | (d << 24);
-    }
-    if (j < len) {
-      let x = 0;
-      for (let k = 0; j + k < len; k++) {
-        const c = v.charCodeAt(j + k);
-        all |= c;
-        x |= c << (8 * k);
-      }
-      u32[w] = x;
-    }
-    // Not ASCII: the words above are overwritten (UTF-8 is at least as long as the units).
-    const written = all <= 0x7f ? len : encoder.encodeInto(v, u8.subarray(p, p + 3 * len)).written;
+    // Not ASCII: the words written are overwritten (UTF-8 is at least as long as the units).
+    const written = asciiWords(v, u32, p >>> 2) <= 0x7f ? len : encoder.encodeInto(v, u8.subarray(p, p + 3 * len)).written;
     u32[lensAt + i] = written;
     p += (written + 3) & ~3;
   }
