@@ -100,7 +100,9 @@ fn sign_request_matches_the_first_official_vector() {
     f.extend([Some("testid"), Some("testsecret"), None, Some("2026-01-15T08:30:00Z"), Some("c0ffee00-0000-4000-8000-000000000001"), None, None, None, None, None, None]);
     f.extend([Some("ProductCode"), Some("ID_2META"), Some("ParamType"), Some("normal"), Some("IdentifyNum"), Some("11010119900307123X"), Some("UserName"), Some("张三")]);
     let from = bindings::fill_request_area(&f);
+    assert!(!bindings::request_area_is_zero());
     assert_ne!(bindings::sign_request(from, 4), 0, "the reply's address");
+    assert!(bindings::request_area_is_zero(), "the secret and the parameters do not stay in the area");
     let (status, n_headers, fields) = bindings::read_request_reply();
     assert_eq!(status, 0);
     assert_eq!(fields[0].as_deref(), Some("POST"));

@@ -87,6 +87,13 @@ pub fn read_request_reply() -> (u32, u32, Vec<Option<String>>) {
     (status, extra, fields)
 }
 
+/// For tests of the bindings: whether every byte of the request area is zero (what a signing call
+/// leaves behind).
+#[doc(hidden)]
+pub fn request_area_is_zero() -> bool {
+    STATE.try_lock().is_some_and(|s| s.data.iter().all(|&b| b == 0))
+}
+
 /// For tests of the bindings: writes `fields` into the request area as the JS layer does; answers
 /// the offset of the first field.
 #[doc(hidden)]

@@ -20,6 +20,25 @@ test("chinaToday is the date in UTC+8, at the day boundary", () => {
   assert.equal(chinaToday(new Date("2026-12-31T16:00:00Z")), "2027-01-01");
 });
 
+// chinaToday counts the date by arithmetic (toISOString's first call is slow): the same date as
+// Date's own calendar for every 7th day of years 0000-9999 and around each end of that range
+// (years outside it, and 8.64e15 ms minus 8 hours, are Date's business: toISOString).
+test("chinaToday agrees with Date's calendar from year 0 to 9999 and beyond", () => {
+  const day = 86400000;
+  const iso = (t) => new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const first = new Date(0).setUTCFullYear(0, 0, 1) - day * 3; // (Date.UTC reads 0 as 1900)
+  const last = Date.UTC(9999, 11, 31) + day * 3;
+  let n = 0;
+  for (let t = first; t <= last; t += 7 * day + 3600 * 1000 / 24) {
+    assert.equal(chinaToday(new Date(t)), iso(t), new Date(t).toISOString());
+    n++;
+  }
+  for (const t of [first - day * 400, Date.UTC(-1, 11, 31, 16), Date.UTC(9999, 11, 31, 16), last + day * 400, 8.64e15 - 9 * 3600 * 1000]) {
+    assert.equal(chinaToday(new Date(t)), iso(t), String(t));
+  }
+  assert.ok(n > 500000, `${n} days`); // 10,000 years, a day in 7 (and an hour later each time)
+});
+
 test("chinaToday of an invalid date rejects with AliyunIdvError, never a RangeError", () => {
   for (const bad of [new Date(NaN), new Date(8.64e15), "2026-06-01", 0]) {
     assert.throws(() => chinaToday(bad), (e) => e instanceof AliyunIdvError && e.code === "INVALID_ARGUMENT" && e.field === "now");

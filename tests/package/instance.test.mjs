@@ -58,3 +58,44 @@ test("the first check of a fresh instance reads every slot", async () => {
     birthDate: "1949-12-31", gender: "female", age: 76, regionCode: "110105", regionName: "朝阳区", province: "北京市",
   });
 });
+
+// node.mjs and node.cjs are two bundles of the API; whichever loads first makes the instance and
+// the other re-exports it (node-instance.js). Above, the test file's static import came first;
+// here `require` does, in a fresh process, and the ES module import must give its very functions.
+test("require first, then import: still one instance, and import does not go through CommonJS", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const script = `
+    const cjs = require("aliyun-idv");
+    import("aliyun-idv").then((esm) => {
+      const bundles = Object.keys(require.cache).filter((k) => k.includes("aliyun-idv")).map((k) => k.split("/").pop());
+      console.log(JSON.stringify({ sameFn: esm.checkIdNumber === cjs.checkIdNumber, sameError: esm.AliyunIdvError === cjs.AliyunIdvError,
+        sameClient: esm.createClient === cjs.createClient, bundles }));
+    });`;
+  const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: process.cwd(), encoding: "utf8" }));
+  assert.deepEqual(out, { sameFn: true, sameError: true, sameClient: true, bundles: ["node.cjs"] });
+  // An ES module process loads no CommonJS file of the package at all until a client is made.
+  const esmOnly = `
+    import { createRequire } from "node:module";
+    const idv = await import("aliyun-idv");
+    const cache = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes("aliyun-idv")).map((k) => k.split("/").pop());
+    const before = cache();
+    idv.checkIdNumber("11010519491231002X");
+    idv.createClient({ accessKeyId: "id", accessKeySecret: "secret", fetch: async () => new Response("{}") });
+    console.log(JSON.stringify({ before, after: cache() }));`;
+  const esm = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", esmOnly], { cwd: process.cwd(), encoding: "utf8" }));
+  assert.deepEqual(esm, { before: [], after: ["node-client.cjs"] });
+});
+
+// Node 20 before 20.16 has no process.getBuiltinModule: node.mjs then takes `node:fs` and
+// `node:module` by a top-level `await import`. Simulated by removing it before the import.
+test("node.mjs without process.getBuiltinModule (older Node 20): the same answers", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const script = `
+    delete process.getBuiltinModule;
+    const idv = await import("aliyun-idv");
+    const r = idv.checkIdNumber("11010519491231002X", { today: "2026-11-22" });
+    const provider = idv.environmentCredentials({ env: {} });
+    console.log(JSON.stringify({ ok: r.ok, region: r.info.regionName, provider: typeof provider }));`;
+  const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: process.cwd(), encoding: "utf8" }));
+  assert.deepEqual(out, { ok: true, region: "朝阳区", provider: "function" });
+});
