@@ -216,7 +216,7 @@ function refreshToday() {
   queueMicrotask(clearTodayRead);
   const now = Date.now();
   if (now >= todayUntil) {
-    todayText = civilDate(Math.floor((now + 8 * 3600 * 1000) / 86400000)) ?? chinaToday(new Date(now));
+    todayText = chinaDate(now);
     todayNumber = ymdNumber(todayText);
     const china = now + 8 * 3600 * 1000;
     todayUntil = (Math.floor(china / 86400000) + 1) * 86400000 - 8 * 3600 * 1000;
@@ -384,7 +384,12 @@ function validTime(v, field) {
 
 /** Today's date in China (UTC+8) as YYYY-MM-DD: the default `today` of every check. */
 export function chinaToday(now = new Date()) {
-  const china = validTime(now, "now") + 8 * 3600 * 1000;
+  return chinaDate(validTime(now, "now"));
+}
+
+/** The date in China (UTC+8) at time `ms` (a valid Date's time) as YYYY-MM-DD. */
+function chinaDate(ms) {
+  const china = ms + 8 * 3600 * 1000;
   const ymd = civilDate(Math.floor(china / 86400000));
   if (ymd !== null) return ymd;
   const d = new Date(china);

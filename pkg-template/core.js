@@ -91,6 +91,9 @@ let inputWords = new Uint32Array(0);
 /** Whether a Uint32Array stores little-endian, as WebAssembly memory is (every host in practice). */
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 let replySlots = new Uint32Array(0);
+/** Whole-memory views (the request area of signRequest and build). */
+let mem8 = new Uint8Array(0);
+let mem32 = new Uint32Array(0);
 
 /**
  * Diagnostic, not part of the documented API: the size in bytes of the WebAssembly instance's
@@ -114,6 +117,8 @@ function views() {
     input = new Uint8Array(buffer, inputPtr, 1024);
     inputWords = new Uint32Array(buffer, inputPtr, 256);
     replySlots = new Uint32Array(buffer, replyPtr, 128);
+    mem8 = new Uint8Array(buffer);
+    mem32 = new Uint32Array(buffer);
   }
 }
 export function scratch() {
@@ -168,9 +173,6 @@ function asciiWords(s, words, at) {
   return all;
 }
 
-/** Whole-memory views for the request area, renewed when the memory has grown (see `views`). */
-let mem8 = new Uint8Array(0);
-let mem32 = new Uint32Array(0);
 const ABSENT = 0xffffffff;
 
 /**
@@ -191,12 +193,6 @@ export function writeFields(values) {
   const start = core.requestArea(3 * units + 3 * n, n);
   views();
   const lensAt = replySlots[0] >>> 2;
-  // A view on a detached buffer (the memory grew) has length 0: cheaper to test than reading
-  // `memory.buffer`, a getter that costs a call into the engine.
-  if (mem8.length === 0) {
-    mem8 = new Uint8Array(memory.buffer);
-    mem32 = new Uint32Array(memory.buffer);
-  }
   const u8 = mem8;
   const u32 = mem32;
   const from = -start & 3;
@@ -230,7 +226,7 @@ export function asciiText(at, len) {
     return memBuffer.toString("latin1", at, at + len);
   }
   views();
-  return utf8.decode(new Uint8Array(memory.buffer, at, len));
+  return utf8.decode(mem8.subarray(at, at + len));
 }
 
 const utf8 = new TextDecoder();

@@ -188,10 +188,15 @@ function readWith(schema, v, path, where) {
  */
 export function readOptions(schema, options, where) {
   if (options === undefined) return Object.create(null);
+  plainOptions(options, where);
+  return readWith(schema, options, "", where);
+}
+
+/** Throws INVALID_OPTION unless `options` (given) is a plain object. */
+function plainOptions(options, where) {
   if (!isPlainObject(options)) {
     throw new AliyunIdvError("INVALID_OPTION", `${where} needs a plain options object.`, { field: "options", messageZh: `${where} 需要一个参数对象。` });
   }
-  return readWith(schema, options, "", where);
 }
 
 // ---- The schemas ----------------------------------------------------------------------------
@@ -326,9 +331,7 @@ export function readClientOptions(options) {
 export function readBuildOptionValues(options, where, schema, slots) {
   const values = new Array(slots.size);
   if (options === undefined) return values;
-  if (!isPlainObject(options)) {
-    throw new AliyunIdvError("INVALID_OPTION", `${where} needs a plain options object.`, { field: "options", messageZh: `${where} 需要一个参数对象。` });
-  }
+  plainOptions(options, where);
   readEach(schema, options, "", where, (key, value) => {
     values[slots.get(key)] = value;
   });

@@ -52,11 +52,6 @@ fn reply_set(slot: usize, v: u32) {
     }
 }
 
-#[cfg(feature = "sign")]
-fn reply_get(slot: usize) -> u32 {
-    REPLY.get(slot).map_or(0, |a| a.load(Relaxed))
-}
-
 /// Address of the reply slots (`u32` each).
 #[wasm_bindgen(js_name = scratchReply)]
 pub fn scratch_reply() -> usize {
@@ -115,6 +110,13 @@ pub(crate) struct Reply {
 impl Reply {
     pub fn new() -> Reply {
         Reply { text: String::new(), n: 0 }
+    }
+    /// A reply written into `text`, emptied first (its capacity kept: the signing calls reuse one
+    /// buffer).
+    #[cfg(feature = "sign")]
+    pub fn reusing(mut text: String) -> Reply {
+        text.clear();
+        Reply { text, n: 0 }
     }
     fn slot(&mut self, len: u32) {
         reply_set(self.n.saturating_add(3), len);

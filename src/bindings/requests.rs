@@ -19,9 +19,10 @@ use crate::sign::{self, Input, Method, SignError, Signed, SigningCache, SigningD
 /// V3 canonical request's constant start, nothing secret; see `sign::SigningCache`) and the
 /// request area, where the JS layer writes the fields of the next `signRequest` or `build` call:
 /// their UTF-8 bytes, each field from a 4-aligned offset, and their byte lengths. The call zeroes
-/// the bytes when it is done: the secret and the personal data do not stay in the area. Their reply (a signed request: ASCII by construction, see `signed`) is written
-/// into the state's output buffer, its address the call's answer. The module is single-threaded: a
-/// call that found the state in use (it cannot) answers an error.
+/// the bytes when it is done: the secret and the personal data do not stay in the area. Its reply
+/// (a signed request: ASCII by construction, see `signed`) is written into the state's output
+/// buffer, whose address is the call's answer. The module is single-threaded: a call that found
+/// the state in use (it cannot) answers an error.
 struct State {
     cache: SigningCache,
     data: Vec<u8>,
@@ -70,21 +71,7 @@ fn area_fields<'a>(data: &'a [u8], lens: &[u32], from: u32) -> Option<Vec<Option
 /// it (status, slot 1, the fields).
 #[doc(hidden)]
 pub fn read_request_reply() -> (u32, u32, Vec<Option<String>>) {
-    let Some(s) = STATE.try_lock() else { return (u32::MAX, 0, Vec::new()) };
-    let (status, extra, n) = (super::reply_get(0), super::reply_get(1), super::reply_get(2));
-    let mut fields = Vec::new();
-    let mut at = 0usize;
-    for i in 0..usize::try_from(n).unwrap_or(0) {
-        let len = super::reply_get(i.saturating_add(3));
-        if len == super::ABSENT {
-            fields.push(None);
-            continue;
-        }
-        let end = at.saturating_add(usize::try_from(len).unwrap_or(0));
-        fields.push(s.out.get(at..end).map(String::from));
-        at = end;
-    }
-    (status, extra, fields)
+    STATE.try_lock().map_or((u32::MAX, 0, Vec::new()), |s| super::read_reply(&s.out))
 }
 
 /// For tests of the bindings: whether every byte of the request area is zero (what a signing call
@@ -189,38 +176,22 @@ fn build_error(e: &BuildError) -> u32 {
 }
 
 /// Writes method, url, body (absent when none), canonical request, string to sign, signature
-/// (absent without `debug`), then the header names and values into `out`, their byte lengths into
-/// the reply slots; slot 1 = the number of headers. Every field is ASCII (the signer's output:
-/// percent-encoded parameters, hex, base64, and header values it checked are printable ASCII;
-/// tested), so byte lengths are UTF-16 lengths and the JS layer decodes the bytes as Latin-1.
-/// Answers the address of `out`.
+/// (absent without `debug`), then the header names and values into `out` (its capacity kept from
+/// call to call), their lengths into the reply slots; slot 1 = the number of headers. Every field
+/// is ASCII (the signer's output: percent-encoded parameters, hex, base64, and header values it
+/// checked are printable ASCII; tested), so the lengths count bytes too and the JS layer decodes
+/// the bytes as Latin-1. Answers the address of `out`.
 fn signed(out: &mut String, r: &Signed, debug: Option<&SigningDebug>) -> u32 {
-    out.clear();
-    let mut n = 3usize;
-    let mut put = |s: Option<&str>| {
-        let len = match s {
-            Some(s) => {
-                out.push_str(s);
-                u32::try_from(s.len()).unwrap_or(super::ABSENT)
-            }
-            None => super::ABSENT,
-        };
-        reply_set(n, len);
-        n = n.saturating_add(1);
-    };
-    put(Some(r.method.as_str()));
-    put(Some(&r.url));
-    put(r.body.as_deref());
-    put(debug.map(|d| d.canonical_request.as_str()));
-    put(debug.map(|d| d.string_to_sign.as_str()));
-    put(debug.map(|d| d.signature.as_str()));
+    let mut reply = Reply::reusing(core::mem::take(out));
+    reply.field(r.method.as_str()).field(&r.url).opt(r.body.as_deref());
+    reply
+        .opt(debug.map(|d| d.canonical_request.as_str()))
+        .opt(debug.map(|d| d.string_to_sign.as_str()))
+        .opt(debug.map(|d| d.signature.as_str()));
     for (k, v) in &r.headers {
-        put(Some(k));
-        put(Some(v));
+        reply.field(k).field(v);
     }
-    reply_set(0, 0);
-    reply_set(1, u32::try_from(r.headers.len()).unwrap_or(0));
-    reply_set(2, u32::try_from(n.saturating_sub(3)).unwrap_or(0));
+    *out = reply.ok(u32::try_from(r.headers.len()).unwrap_or(0));
     u32::try_from(out.as_ptr() as usize).unwrap_or(0)
 }
 
